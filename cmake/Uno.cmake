@@ -1,0 +1,73 @@
+# The UNO side: type library from idl/, C++ headers from cppumaker, the component library,
+# the .oxt and the office tests. Needs Debian's libreoffice-dev.
+
+set(LO_PROGRAM_DIR /usr/lib/libreoffice/program CACHE PATH "LibreOffice program directory")
+set(LO_SDK_DIR /usr/lib/libreoffice/sdk CACHE PATH "LibreOffice SDK directory")
+find_program(UNOIDL_WRITE unoidl-write HINTS ${LO_SDK_DIR}/bin ${LO_PROGRAM_DIR} REQUIRED)
+find_program(CPPUMAKER cppumaker HINTS ${LO_SDK_DIR}/bin REQUIRED)
+find_program(ZIP zip REQUIRED)
+
+set(TRIAGE_RDB ${CMAKE_BINARY_DIR}/clienttriage.rdb)
+set(TRIAGE_GEN ${CMAKE_BINARY_DIR}/uno-headers)
+set(LO_TYPES ${LO_PROGRAM_DIR}/types.rdb ${LO_PROGRAM_DIR}/types/offapi.rdb)
+
+add_custom_command(
+  OUTPUT ${TRIAGE_RDB}
+  COMMAND ${UNOIDL_WRITE} ${LO_TYPES} ${CMAKE_SOURCE_DIR}/idl/XClientTriage.idl ${TRIAGE_RDB}
+  DEPENDS ${CMAKE_SOURCE_DIR}/idl/XClientTriage.idl
+  COMMENT "unoidl-write clienttriage.rdb")
+add_custom_command(
+  OUTPUT ${TRIAGE_GEN}/stamp
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${TRIAGE_GEN}
+  COMMAND ${CPPUMAKER} -Gc -O${TRIAGE_GEN} ${LO_TYPES} ${TRIAGE_RDB}
+  COMMAND ${CMAKE_COMMAND} -E touch ${TRIAGE_GEN}/stamp
+  DEPENDS ${TRIAGE_RDB}
+  COMMENT "cppumaker: UNO C++ headers")
+add_custom_target(uno_headers DEPENDS ${TRIAGE_GEN}/stamp)
+
+# Everything that includes UNO headers.
+add_library(uno_sdk INTERFACE)
+add_dependencies(uno_sdk uno_headers)
+target_include_directories(uno_sdk SYSTEM INTERFACE ${TRIAGE_GEN} ${LO_SDK_DIR}/include)
+target_compile_definitions(uno_sdk INTERFACE UNX GCC LINUX CPPU_ENV=gcc3)
+target_link_directories(uno_sdk INTERFACE ${LO_SDK_DIR}/lib ${LO_PROGRAM_DIR})
+target_link_libraries(uno_sdk INTERFACE uno_cppuhelpergcc3 uno_cppu uno_sal)
+
+# ---------------------------------------------------------------- the component
+file(GLOB TRIAGE_UNO_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/uno/*.cpp)
+list(REMOVE_ITEM TRIAGE_UNO_SOURCES ${TRIAGE_FUNCTION_TABLE_SOURCES})
+add_library(clienttriage SHARED ${TRIAGE_UNO_SOURCES})
+target_include_directories(clienttriage PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(clienttriage PRIVATE triage_function_table triage_core uno_sdk)
+set_target_properties(clienttriage PROPERTIES PREFIX "lib" CXX_VISIBILITY_PRESET hidden
+                                              VISIBILITY_INLINES_HIDDEN ON)
+target_link_options(clienttriage PRIVATE -Wl,--no-undefined -Wl,-z,defs -Wl,--exclude-libs,ALL)
+
+# ---------------------------------------------------------------- the .oxt
+set(TRIAGE_OXT ${CMAKE_BINARY_DIR}/client-triage.oxt)
+set(TRIAGE_STAGE ${CMAKE_BINARY_DIR}/oxt)
+file(GLOB_RECURSE TRIAGE_EXTENSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/extension/*)
+add_custom_command(
+  OUTPUT ${TRIAGE_OXT}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${TRIAGE_STAGE} ${TRIAGE_OXT}
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/extension ${TRIAGE_STAGE}
+  COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_RDB} $<TARGET_FILE:clienttriage> ${TRIAGE_STAGE}/
+  COMMAND ${CMAKE_COMMAND} -E chdir ${TRIAGE_STAGE} ${ZIP} -q -r -X ${TRIAGE_OXT} .
+  DEPENDS clienttriage ${TRIAGE_RDB} ${TRIAGE_EXTENSION_FILES}
+  COMMENT "Packaging client-triage.oxt")
+add_custom_target(oxt ALL DEPENDS ${TRIAGE_OXT})
+
+# ---------------------------------------------------------------- office tests
+file(GLOB TRIAGE_OFFICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/office/*.cpp)
+if(TRIAGE_OFFICE_SOURCES)
+  add_executable(office_tests ${TRIAGE_OFFICE_SOURCES})
+  target_include_directories(office_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/office)
+  target_link_libraries(office_tests PRIVATE uno_sdk GTest::gtest)
+  set_target_properties(office_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+  target_compile_definitions(office_tests PRIVATE
+    TRIAGE_OXT_PATH="${TRIAGE_OXT}"
+    TRIAGE_LO_PROGRAM_DIR="${LO_PROGRAM_DIR}")
+  add_dependencies(office_tests oxt)
+  add_test(NAME office_tests COMMAND office_tests)
+  set_tests_properties(office_tests PROPERTIES TIMEOUT 900)
+endif()

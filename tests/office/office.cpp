@@ -1,0 +1,405 @@
+#include "office.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/sheet/FunctionArgument.hpp>
+#include <com/sun/star/sheet/XArrayFormulaRange.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <cppuhelper/bootstrap.hxx>
+#include <osl/file.hxx>
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <netinet/in.h>
+#include <stdexcept>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace office {
+
+namespace fs = std::filesystem;
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+namespace {
+
+constexpr uid_t kUnprivileged = 65534; // nobody: unopkg refuses to run as root
+const std::string kProgram = TRIAGE_LO_PROGRAM_DIR;
+
+Office* g_office = nullptr;
+pid_t g_office_pid = -1; // for the emergency kill in signal handlers
+
+OUString ou(const std::string& s) {
+    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+std::string utf8(const OUString& s) {
+    const rtl::OString b = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(b.getStr(), static_cast<std::size_t>(b.getLength()));
+}
+
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        throw std::runtime_error("cannot find a free port");
+    }
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+bool is_root() {
+    return ::geteuid() == 0;
+}
+
+// Runs argv (as `nobody` when we are root), with HOME set to `home`; returns the exit status.
+pid_t spawn(std::vector<std::string> argv, const std::string& home, bool unprivileged,
+            const std::string& log) {
+    std::vector<char*> args;
+    for (auto& a : argv) {
+        args.push_back(a.data());
+    }
+    args.push_back(nullptr);
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        throw std::runtime_error("fork failed");
+    }
+    if (pid == 0) {
+        ::setpgid(0, 0);
+        const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (out >= 0) {
+            ::dup2(out, 1);
+            ::dup2(out, 2);
+        }
+        ::setenv("HOME", home.c_str(), 1);
+        if (unprivileged && is_root()) {
+            if (::setgid(kUnprivileged) != 0 || ::setuid(kUnprivileged) != 0) {
+                ::_exit(126);
+            }
+        }
+        // Never outlive the test process (set after the uid change, which clears it).
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) {
+            ::_exit(127);
+        }
+        ::execv(args[0], args.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+int run(std::vector<std::string> argv, const std::string& home, bool unprivileged,
+        const std::string& log) {
+    const pid_t pid = spawn(std::move(argv), home, unprivileged, log);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void kill_office_now(int) {
+    if (g_office_pid > 0) {
+        ::kill(-g_office_pid, SIGKILL);
+    }
+}
+
+void install_emergency_handlers() {
+    for (int sig : {SIGINT, SIGTERM, SIGSEGV, SIGABRT, SIGBUS}) {
+        struct sigaction sa {};
+        sa.sa_handler = [](int s) {
+            kill_office_now(s);
+            ::signal(s, SIG_DFL);
+            ::raise(s);
+        };
+        ::sigaction(sig, &sa, nullptr);
+    }
+}
+
+Sequence<css::beans::PropertyValue> hidden_args() {
+    Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "Hidden";
+    args.getArray()[0].Value <<= true;
+    return args;
+}
+
+} // namespace
+
+std::string file_url(const std::string& path) {
+    OUString url;
+    osl::FileBase::getFileURLFromSystemPath(ou(fs::absolute(path).string()), url);
+    return utf8(url);
+}
+
+std::map<std::string, FunctionDescription> function_descriptions() {
+    const auto& context = Office::get().context();
+    const Reference<css::container::XIndexAccess> all(
+        context->getServiceManager()->createInstanceWithContext(
+            "com.sun.star.sheet.FunctionDescriptions", context),
+        UNO_QUERY_THROW);
+    std::map<std::string, FunctionDescription> result;
+    for (sal_Int32 i = 0; i < all->getCount(); ++i) {
+        Sequence<css::beans::PropertyValue> properties;
+        all->getByIndex(i) >>= properties;
+        std::string name;
+        FunctionDescription function;
+        for (const auto& p : properties) {
+            OUString text;
+            if (p.Name == "Name" && (p.Value >>= text)) {
+                name = utf8(text);
+            } else if (p.Name == "Description" && (p.Value >>= text)) {
+                function.description = utf8(text);
+            } else if (p.Name == "Arguments") {
+                Sequence<css::sheet::FunctionArgument> arguments;
+                p.Value >>= arguments;
+                for (const auto& a : arguments) {
+                    function.arguments.push_back(
+                        {utf8(a.Name), utf8(a.Description), static_cast<bool>(a.IsOptional)});
+                }
+            }
+        }
+        result[name] = function;
+    }
+    return result;
+}
+
+Office::Office() {
+    start();
+}
+
+Office& Office::get() {
+    static std::string failure; // a failed start is reported to every test, not retried
+    if (!failure.empty()) {
+        throw std::runtime_error(failure);
+    }
+    if (!g_office) {
+        try {
+            g_office = new Office();
+        } catch (const std::exception& e) {
+            failure = std::string("the test office could not start: ") + e.what();
+            throw std::runtime_error(failure);
+        }
+    }
+    return *g_office;
+}
+
+void Office::stop() {
+    if (g_office) {
+        g_office->shutdown();
+        delete g_office;
+        g_office = nullptr;
+    }
+}
+
+void Office::start() {
+    char tmpl[] = "/tmp/client-triage-office-XXXXXX";
+    if (!::mkdtemp(tmpl)) {
+        throw std::runtime_error("mkdtemp failed");
+    }
+    dir_ = tmpl;
+    const std::string oxt = dir_ + "/client-triage.oxt";
+    fs::copy_file(TRIAGE_OXT_PATH, oxt);
+    if (is_root()) {
+        for (const std::string& p : {dir_, oxt}) {
+            if (::chown(p.c_str(), kUnprivileged, kUnprivileged) != 0) {
+                throw std::runtime_error("chown failed for " + p);
+            }
+        }
+    }
+    const std::string profile = "-env:UserInstallation=" + file_url(dir_ + "/profile");
+    const std::string log = dir_ + "/office.log";
+
+    // A fresh profile must be initialised once before unopkg, or the first real start
+    // unregisters the extension again.
+    run({kProgram + "/soffice", "--headless", "--norestore", "--nologo", profile,
+         "--terminate_after_init"},
+        dir_, true, log);
+    const int added =
+        run({kProgram + "/unopkg", "add", "--suppress-license", profile, oxt}, dir_, true, log);
+    if (added != 0) {
+        throw std::runtime_error("unopkg add failed (" + std::to_string(added) + "), see " + log);
+    }
+
+    port_ = free_port();
+    const std::string accept =
+        "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) + ";urp;";
+    pid_ = spawn({kProgram + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
+                  "--nodefault", "--nolockcheck", profile, accept},
+                 dir_, true, log);
+    g_office_pid = pid_;
+    install_emergency_handlers();
+
+    ::setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + kProgram + "/fundamentalrc").c_str(), 1);
+    const Reference<css::uno::XComponentContext> local =
+        cppu::defaultBootstrap_InitialComponentContext();
+    const Reference<css::bridge::XUnoUrlResolver> resolver =
+        css::bridge::UnoUrlResolver::create(local);
+    const OUString url = ou("uno:socket,host=127.0.0.1,port=" + std::to_string(port_) +
+                            ";urp;StarOffice.ComponentContext");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+    while (!context_.is()) {
+        try {
+            context_.set(resolver->resolve(url), UNO_QUERY_THROW);
+        } catch (const css::uno::Exception&) {
+            int status = 0;
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                throw std::runtime_error("the office exited at start, see " + log);
+            }
+            if (std::chrono::steady_clock::now() > deadline) {
+                throw std::runtime_error("the office did not answer within 90 s, see " + log);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        }
+    }
+}
+
+Reference<css::frame::XDesktop2> Office::desktop() const {
+    return css::frame::Desktop::create(context_);
+}
+
+void Office::shutdown() {
+    if (context_.is()) {
+        try {
+            desktop()->terminate();
+        } catch (const css::uno::Exception&) {
+            // the bridge goes down with the office; that is the expected way out
+        }
+        context_.clear();
+    }
+    if (pid_ > 0) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        int status = 0;
+        while (::waitpid(pid_, &status, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                ::kill(-pid_, SIGKILL);
+                ::waitpid(pid_, &status, 0);
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        ::kill(-pid_, SIGKILL); // anything the office left in its process group
+        pid_ = -1;
+        g_office_pid = -1;
+    }
+    if (!std::getenv("TRIAGE_KEEP_PROFILE")) {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+}
+
+// ------------------------------------------------------------------ CalcDoc
+
+CalcDoc::CalcDoc() : CalcDoc("private:factory/scalc") {}
+
+CalcDoc::CalcDoc(const std::string& url) {
+    const Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
+    doc_ = loader->loadComponentFromURL(ou(url), "_blank", 0, hidden_args());
+    if (!doc_.is()) {
+        throw std::runtime_error("could not load " + url);
+    }
+}
+
+CalcDoc::~CalcDoc() {
+    try {
+        const Reference<css::util::XCloseable> closeable(doc_, css::uno::UNO_QUERY);
+        if (closeable.is()) {
+            closeable->close(true);
+        }
+    } catch (const css::uno::Exception&) {
+    }
+}
+
+Reference<css::sheet::XSpreadsheet> CalcDoc::sheet(int index) const {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(doc_, UNO_QUERY_THROW);
+    const Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    return Reference<css::sheet::XSpreadsheet>(sheets->getByIndex(index), UNO_QUERY_THROW);
+}
+
+Reference<css::table::XCell> CalcDoc::cell(const std::string& address) const {
+    const Reference<css::table::XCellRange> range(sheet()->getCellRangeByName(ou(address)),
+                                                  UNO_QUERY_THROW);
+    return range->getCellByPosition(0, 0);
+}
+
+void CalcDoc::set_value(const std::string& address, double value) const {
+    cell(address)->setValue(value);
+}
+
+void CalcDoc::set_text(const std::string& address, const std::string& text) const {
+    const Reference<css::text::XText> t(cell(address), UNO_QUERY_THROW);
+    t->setString(ou(text));
+}
+
+void CalcDoc::set_formula(const std::string& address, const std::string& formula) const {
+    cell(address)->setFormula(ou(formula));
+}
+
+void CalcDoc::set_array_formula(const std::string& range, const std::string& formula) const {
+    const Reference<css::sheet::XArrayFormulaRange> r(sheet()->getCellRangeByName(ou(range)),
+                                                      UNO_QUERY_THROW);
+    r->setArrayFormula(ou(formula));
+}
+
+void CalcDoc::set_column(const std::string& first,
+                         const std::initializer_list<double>& values) const {
+    const Reference<css::table::XCellRange> start(sheet()->getCellRangeByName(ou(first)),
+                                                  UNO_QUERY_THROW);
+    const Reference<css::sheet::XCellRangeAddressable> addressable(start, UNO_QUERY_THROW);
+    const auto a = addressable->getRangeAddress();
+    sal_Int32 row = a.StartRow;
+    for (double v : values) {
+        sheet()->getCellByPosition(a.StartColumn, row++)->setValue(v);
+    }
+}
+
+std::string CalcDoc::text(const std::string& address) const {
+    const Reference<css::text::XText> t(cell(address), UNO_QUERY_THROW);
+    return utf8(t->getString());
+}
+
+double CalcDoc::value(const std::string& address) const {
+    return cell(address)->getValue();
+}
+
+int CalcDoc::error(const std::string& address) const {
+    return cell(address)->getError();
+}
+
+std::string CalcDoc::formula(const std::string& address) const {
+    return utf8(cell(address)->getFormula());
+}
+
+void CalcDoc::save_as(const std::string& path, const std::string& filter) const {
+    const Reference<css::frame::XStorable> storable(doc_, UNO_QUERY_THROW);
+    Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= ou(filter);
+    storable->storeToURL(ou(file_url(path)), args);
+}
+
+} // namespace office

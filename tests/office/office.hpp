@@ -1,0 +1,93 @@
+// A real headless LibreOffice for tests: a throwaway profile with the built .oxt installed,
+// an office on a free port, a UNO connection, and tear-down of exactly that office.
+#pragma once
+
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <map>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace office {
+
+using css::uno::Reference;
+
+class Office {
+public:
+    // Starts the office on first use; it lives until stop() (called by the test environment).
+    static Office& get();
+    static void stop();
+
+    const Reference<css::uno::XComponentContext>& context() const { return context_; }
+    Reference<css::frame::XDesktop2> desktop() const;
+    const std::string& profile_dir() const { return dir_; }
+
+private:
+    Office();
+    void start();
+    void shutdown();
+
+    std::string dir_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+    Reference<css::uno::XComponentContext> context_;
+};
+
+// A new Calc document, closed when the object goes away.
+class CalcDoc {
+public:
+    CalcDoc();
+    explicit CalcDoc(const std::string& url); // loads an existing file
+    ~CalcDoc();
+    CalcDoc(const CalcDoc&) = delete;
+    CalcDoc& operator=(const CalcDoc&) = delete;
+
+    Reference<css::sheet::XSpreadsheet> sheet(int index = 0) const;
+    Reference<css::table::XCell> cell(const std::string& address) const;
+
+    void set_value(const std::string& address, double value) const;
+    void set_text(const std::string& address, const std::string& text) const;
+    void set_formula(const std::string& address, const std::string& formula) const;
+    void set_array_formula(const std::string& range, const std::string& formula) const;
+    // Fills a column from `first` (e.g. "A1") downwards.
+    void set_column(const std::string& first, const std::initializer_list<double>& values) const;
+
+    std::string text(const std::string& address) const; // what the cell shows
+    double value(const std::string& address) const;
+    int error(const std::string& address) const; // Calc's error code, 0 when none
+    std::string formula(const std::string& address) const;
+
+    // Saves under `path` with the given filter ("calc8", "Calc MS Excel 2007 XML").
+    void save_as(const std::string& path, const std::string& filter) const;
+
+private:
+    Reference<css::lang::XComponent> doc_;
+};
+
+std::string file_url(const std::string& path);
+
+struct ArgumentDescription {
+    std::string name;
+    std::string description;
+    bool optional = false;
+};
+struct FunctionDescription {
+    std::string description;
+    std::vector<ArgumentDescription> arguments;
+};
+// The office's function descriptions (what the Function Wizard shows), by function name.
+std::map<std::string, FunctionDescription> function_descriptions();
+
+// Calc's error codes as XCell::getError reports them.
+constexpr int kErrIllegalArgument = 502;  // Err:502, invalid argument
+constexpr int kErrNoValue = 519;          // #VALUE!
+constexpr int kErrIllegalParameter = 504; // Err:504, error in a parameter list
+constexpr int kErrNotAvailable = 32767;   // #N/A
+
+} // namespace office

@@ -1,0 +1,196 @@
+// CLIENT_TIER and CLIENT_TIER_CUTOFFS as a user sees them in cells of a real Calc.
+#include "office.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using office::CalcDoc;
+
+// The spec's worked example in A1:A6.
+void put_example(const CalcDoc& doc) {
+    doc.set_column("A1", {50, 30, 10, 5, 3, 2});
+}
+
+TEST(ClientTier, PerRowFormulasShowTheSpecExample) {
+    CalcDoc doc;
+    put_example(doc);
+    for (int row = 1; row <= 6; ++row) {
+        doc.set_formula("B" + std::to_string(row),
+                        "=CLIENT_TIER(A" + std::to_string(row) + ";A$1:A$6)");
+    }
+    std::string shown;
+    for (int row = 1; row <= 6; ++row) {
+        shown += doc.text("B" + std::to_string(row));
+    }
+    EXPECT_EQ(shown, "AABBBC");
+}
+
+TEST(ClientTier, ArrayFormulaReturnsTheSameShape) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_array_formula("B1:B6", "=CLIENT_TIER(A1:A6;A1:A6)");
+    EXPECT_EQ(doc.text("B1") + doc.text("B2") + doc.text("B3") + doc.text("B4") + doc.text("B5") +
+                  doc.text("B6"),
+              "AABBBC");
+    // A row of values gives a row of tiers.
+    doc.set_array_formula("C1:E1", "=CLIENT_TIER({50;5;2};A1:A6)");
+    EXPECT_EQ(doc.text("C1") + doc.text("D1") + doc.text("E1"), "ABC");
+}
+
+TEST(ClientTier, LossMakerIsDAndZeroIsC) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_value("A7", -120);
+    doc.set_value("A8", 0);
+    doc.set_formula("B7", "=CLIENT_TIER(A7;A$1:A$8)");
+    doc.set_formula("B8", "=CLIENT_TIER(A8;A$1:A$8)");
+    doc.set_formula("B1", "=CLIENT_TIER(A1;A$1:A$8)");
+    EXPECT_EQ(doc.text("B7"), "D");
+    EXPECT_EQ(doc.text("B8"), "C");
+    EXPECT_EQ(doc.text("B1"), "A"); // negatives and zeros do not change the positive total
+}
+
+TEST(ClientTier, ValueOutsideThePopulationUsesTheCutoffs) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_formula("B1", "=CLIENT_TIER(1000;A1:A6)");
+    doc.set_formula("B2", "=CLIENT_TIER(4;A1:A6)");
+    doc.set_formula("B3", "=CLIENT_TIER(2.5;A1:A6)");
+    EXPECT_EQ(doc.text("B1"), "A");
+    EXPECT_EQ(doc.text("B2"), "B");
+    EXPECT_EQ(doc.text("B3"), "C");
+}
+
+TEST(ClientTier, SharesMoveTheLines) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_array_formula("B1:B6", "=CLIENT_TIER(A1:A6;A1:A6;0.5;0.5)");
+    EXPECT_EQ(doc.text("B1") + doc.text("B2") + doc.text("B3") + doc.text("B4") + doc.text("B5") +
+                  doc.text("B6"),
+              "ABCCCC");
+    // An omitted a_share keeps the default while b_share is given.
+    doc.set_formula("C3", "=CLIENT_TIER(A3;A1:A6;;0.5)");
+    EXPECT_EQ(doc.text("C3"), "B");
+    doc.set_formula("C4", "=CLIENT_TIER(A4;A1:A6;;0.5)");
+    EXPECT_EQ(doc.text("C4"), "C");
+}
+
+TEST(ClientTier, InvalidShareGivesTheInvalidArgumentError) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_formula("B1", "=CLIENT_TIER(A1;A1:A6;2)");
+    doc.set_formula("B2", "=CLIENT_TIER(A1;A1:A6;0)");
+    doc.set_formula("B3", "=CLIENT_TIER(A1;A1:A6;0.8;-0.1)");
+    doc.set_formula("B4", "=CLIENT_TIER(A1;A1:A6;\"most\")");
+    for (const char* cell : {"B1", "B2", "B3", "B4"}) {
+        EXPECT_EQ(doc.error(cell), office::kErrIllegalArgument) << cell;
+        EXPECT_EQ(doc.text(cell), "Err:502") << cell;
+    }
+}
+
+TEST(ClientTier, TextAndEmptyCellsInValuesAreIgnored) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_text("A7", "n/a");
+    // A8 stays empty.
+    doc.set_value("A9", 0);
+    doc.set_array_formula("B1:B6", "=CLIENT_TIER(A1:A6;A1:A9)");
+    EXPECT_EQ(doc.text("B1") + doc.text("B2") + doc.text("B3") + doc.text("B4") + doc.text("B5") +
+                  doc.text("B6"),
+              "AABBBC");
+}
+
+TEST(ClientTier, TextValueGivesTheInvalidArgumentError) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_formula("B1", "=CLIENT_TIER(\"lots\";A1:A6)");
+    EXPECT_EQ(doc.error("B1"), office::kErrIllegalArgument);
+}
+
+TEST(ClientTier, EmptyCellsInAValueRangeGiveEmptyResults) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_array_formula("B1:B8", "=CLIENT_TIER(A1:A8;A1:A6)");
+    EXPECT_EQ(doc.text("B6"), "C");
+    EXPECT_EQ(doc.text("B7"), "");
+    EXPECT_EQ(doc.error("B7"), 0);
+}
+
+TEST(ClientTier, ErrorValueInThePopulationGivesAnError) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_formula("A7", "=1/0");
+    doc.set_formula("B1", "=CLIENT_TIER(A1;A1:A7)");
+    EXPECT_NE(doc.error("B1"), 0);
+    EXPECT_NE(doc.text("B1"), "A");
+}
+
+TEST(ClientTierCutoffs, GivesTheSmallestAAndBValues) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_array_formula("B1:C1", "=CLIENT_TIER_CUTOFFS(A1:A6)");
+    EXPECT_EQ(doc.value("B1"), 30);
+    EXPECT_EQ(doc.value("C1"), 3);
+    doc.set_array_formula("B2:C2", "=CLIENT_TIER_CUTOFFS(A1:A6;0.5;0.5)");
+    EXPECT_EQ(doc.value("B2"), 50);
+    EXPECT_EQ(doc.value("C2"), 30);
+}
+
+TEST(ClientTierCutoffs, NoPositiveValueIsNotAvailable) {
+    CalcDoc doc;
+    doc.set_column("A1", {0, -5, -1});
+    doc.set_array_formula("B1:C1", "=CLIENT_TIER_CUTOFFS(A1:A3)");
+    EXPECT_EQ(doc.error("B1"), office::kErrNotAvailable);
+    doc.set_formula("D1", "=CLIENT_TIER(A1;A1:A3)");
+    EXPECT_EQ(doc.text("D1"), "C");
+}
+
+TEST(ClientTierCutoffs, InvalidShareGivesTheInvalidArgumentError) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_array_formula("B1:C1", "=CLIENT_TIER_CUTOFFS(A1:A6;1.5)");
+    EXPECT_EQ(doc.error("B1"), office::kErrIllegalArgument);
+}
+
+TEST(ClientTier, FormulaSurvivesAnOdsRoundTrip) {
+    const std::string path = office::Office::get().profile_dir() + "/tiers.ods";
+    {
+        CalcDoc doc;
+        put_example(doc);
+        doc.set_formula("B2", "=CLIENT_TIER(A2;A1:A6)");
+        doc.save_as(path, "calc8");
+    }
+    CalcDoc reopened(office::file_url(path));
+    EXPECT_EQ(reopened.text("B2"), "A");
+    reopened.set_value("A2", -1); // the reopened formula recalculates
+    EXPECT_EQ(reopened.text("B2"), "D");
+}
+
+} // namespace
+
+namespace {
+
+// What the Function Wizard lists, read from the office's own function descriptions.
+TEST(FunctionWizard, ListsTheTierFunctionsWithDescribedArguments) {
+    const auto descriptions = office::function_descriptions();
+    const auto tier = descriptions.find("CLIENT_TIER");
+    ASSERT_NE(tier, descriptions.end());
+    EXPECT_NE(tier->second.description.find("Pareto tier"), std::string::npos);
+    ASSERT_EQ(tier->second.arguments.size(), 4u);
+    EXPECT_EQ(tier->second.arguments[0].name, "value");
+    EXPECT_EQ(tier->second.arguments[1].name, "values");
+    EXPECT_FALSE(tier->second.arguments[1].optional);
+    EXPECT_EQ(tier->second.arguments[2].name, "a_share");
+    EXPECT_TRUE(tier->second.arguments[2].optional);
+    for (const auto& argument : tier->second.arguments) {
+        EXPECT_FALSE(argument.description.empty()) << argument.name;
+    }
+    const auto cutoffs = descriptions.find("CLIENT_TIER_CUTOFFS");
+    ASSERT_NE(cutoffs, descriptions.end());
+    EXPECT_EQ(cutoffs->second.arguments.size(), 3u);
+}
+
+} // namespace
