@@ -57,17 +57,25 @@ add_custom_command(
   COMMENT "Packaging client-triage.oxt")
 add_custom_target(oxt ALL DEPENDS ${TRIAGE_OXT})
 
-# ---------------------------------------------------------------- office tests
-file(GLOB TRIAGE_OFFICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/office/*.cpp)
-if(TRIAGE_OFFICE_SOURCES)
-  add_executable(office_tests ${TRIAGE_OFFICE_SOURCES})
-  target_include_directories(office_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/office)
-  target_link_libraries(office_tests PRIVATE uno_sdk GTest::gtest)
-  set_target_properties(office_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
-  target_compile_definitions(office_tests PRIVATE
-    TRIAGE_OXT_PATH="${TRIAGE_OXT}"
-    TRIAGE_LO_PROGRAM_DIR="${LO_PROGRAM_DIR}")
-  add_dependencies(office_tests oxt)
-  add_test(NAME office_tests COMMAND office_tests)
-  set_tests_properties(office_tests PROPERTIES TIMEOUT 900)
-endif()
+# ---------------------------------------------------------------- office harness, tests, example
+# The harness starts a throwaway headless office with the built .oxt installed.
+add_library(office_harness STATIC ${CMAKE_SOURCE_DIR}/tests/office/office.cpp)
+target_include_directories(office_harness PUBLIC ${CMAKE_SOURCE_DIR}/tests/office)
+target_link_libraries(office_harness PUBLIC uno_sdk)
+target_compile_definitions(office_harness PRIVATE
+  TRIAGE_OXT_PATH="${TRIAGE_OXT}"
+  TRIAGE_LO_PROGRAM_DIR="${LO_PROGRAM_DIR}")
+add_dependencies(office_harness oxt)
+
+file(GLOB TRIAGE_OFFICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/office/*_test.cpp)
+add_executable(office_tests ${CMAKE_SOURCE_DIR}/tests/office/main.cpp ${TRIAGE_OFFICE_SOURCES})
+target_link_libraries(office_tests PRIVATE office_harness GTest::gtest)
+set_target_properties(office_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+add_test(NAME office_tests COMMAND office_tests)
+set_tests_properties(office_tests PROPERTIES TIMEOUT 1200)
+
+# The README's main command: the example workbook evaluated by the installed extension.
+add_executable(run_example ${CMAKE_SOURCE_DIR}/examples/run_example.cpp)
+target_link_libraries(run_example PRIVATE office_harness)
+set_target_properties(run_example PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+target_compile_definitions(run_example PRIVATE TRIAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

@@ -140,10 +140,18 @@ void install_emergency_handlers() {
     }
 }
 
-Sequence<css::beans::PropertyValue> hidden_args() {
-    Sequence<css::beans::PropertyValue> args(1);
-    args.getArray()[0].Name = "Hidden";
-    args.getArray()[0].Value <<= true;
+Sequence<css::beans::PropertyValue> load_args(const std::string& filter = {},
+                                              const std::string& options = {}) {
+    Sequence<css::beans::PropertyValue> args(filter.empty() ? 1 : 3);
+    auto* a = args.getArray();
+    a[0].Name = "Hidden";
+    a[0].Value <<= true;
+    if (!filter.empty()) {
+        a[1].Name = "FilterName";
+        a[1].Value <<= ou(filter);
+        a[2].Name = "FilterOptions";
+        a[2].Value <<= ou(options);
+    }
     return args;
 }
 
@@ -316,9 +324,11 @@ void Office::shutdown() {
 
 CalcDoc::CalcDoc() : CalcDoc("private:factory/scalc") {}
 
-CalcDoc::CalcDoc(const std::string& url) {
+CalcDoc::CalcDoc(const std::string& url) : CalcDoc(url, {}, {}) {}
+
+CalcDoc::CalcDoc(const std::string& url, const std::string& filter, const std::string& options) {
     const Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
-    doc_ = loader->loadComponentFromURL(ou(url), "_blank", 0, hidden_args());
+    doc_ = loader->loadComponentFromURL(ou(url), "_blank", 0, load_args(filter, options));
     if (!doc_.is()) {
         throw std::runtime_error("could not load " + url);
     }

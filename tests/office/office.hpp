@@ -44,6 +44,8 @@ class CalcDoc {
 public:
     CalcDoc();
     explicit CalcDoc(const std::string& url); // loads an existing file
+    // Loads a file with an import filter and its options (e.g. CSV).
+    CalcDoc(const std::string& url, const std::string& filter, const std::string& options);
     ~CalcDoc();
     CalcDoc(const CalcDoc&) = delete;
     CalcDoc& operator=(const CalcDoc&) = delete;

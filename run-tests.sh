@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests of the core, the office tests (a real headless LibreOffice with
+# the built .oxt installed) and a bounded fuzz run. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/deps.sh
+jobs="$(nproc)"
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j1)
+
+# Fuzz targets (libFuzzer with ASan and UBSan), each for a bounded time.
+fuzz_seconds="${TRIAGE_FUZZ_SECONDS:-20}"
+if compgen -G "fuzz/*.cpp" >/dev/null; then
+  cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DTRIAGE_FUZZ=ON \
+    -DTRIAGE_BUILD_UNO=OFF -DTRIAGE_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  for src in fuzz/*.cpp; do
+    name="$(basename "$src" .cpp)"
+    cmake --build build-fuzz -j"$jobs" --target "$name"
+    echo "fuzzing $name for ${fuzz_seconds}s"
+    ./build-fuzz/"$name" -max_total_time="$fuzz_seconds" -print_final_stats=0 2>&1 | tail -n 2
+  done
+fi
