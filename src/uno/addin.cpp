@@ -5,8 +5,14 @@
 #include "uno/args.hpp"
 #include "uno/function_table.hpp"
 
+#include "core/cadence.hpp"
 #include "core/lang.hpp"
+#include "core/population_cache.hpp"
+#include "core/reasons.hpp"
+#include "core/rfm.hpp"
+#include "core/risk.hpp"
 #include "core/tier.hpp"
+#include "core/verdict.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/Locale.hpp>
@@ -23,6 +29,7 @@
 #include <org/clienttriage/XClientTriage.hpp>
 
 #include <atomic>
+#include <memory>
 #include <string>
 
 using css::uno::Any;
@@ -37,6 +44,11 @@ namespace {
 constexpr const char* kImplementationName = "org.clienttriage.ClientTriageAddIn";
 constexpr const char* kServiceName = "org.clienttriage.ClientTriage";
 constexpr const char* kAddInService = "com.sun.star.sheet.AddIn";
+
+// Prepared populations kept between calls: a column of per-row formulas over one range
+// prepares it once.
+constexpr std::size_t kCachedPopulations = 16;
+constexpr std::size_t kCachedPopulationBytes = 64u << 20;
 
 Sequence<OUString> supported_services() {
     Sequence<OUString> names(2);
@@ -57,19 +69,52 @@ TierShares shares_from(const Any& a_share, const Any& b_share) {
     return shares;
 }
 
+SignalValues signals_from(const std::vector<Cell>& cells) {
+    SignalValues values;
+    for (Signal s : kAllSignals) {
+        const std::string key(signal_key(s));
+        values[signal_index(s)] = number_or_empty(cells[signal_index(s)], key.c_str());
+    }
+    return values;
+}
+
+std::vector<Any> signal_arguments(const Any& days_late, const Any& return_rate,
+                                  const Any& complaints, const Any& discount_share,
+                                  const Any& cost_to_serve, const Any& approval_days,
+                                  const Any& scope_creep, const Any& rush_share) {
+    return {days_late,     return_rate,   complaints,  discount_share,
+            cost_to_serve, approval_days, scope_creep, rush_share};
+}
+
+int whole_number(double value, const char* what, int low, int high) {
+    if (!(value >= low && value <= high) || value != static_cast<double>(static_cast<int>(value))) {
+        throw_invalid(std::string(what) + " must be a whole number from " + std::to_string(low) +
+                      " to " + std::to_string(high));
+    }
+    return static_cast<int>(value);
+}
+
+Any text_result(const std::string& utf8) {
+    return Any(to_ou(utf8));
+}
+
 class ClientTriageAddIn
     : public cppu::WeakImplHelper5<org::clienttriage::XClientTriage, css::sheet::XAddIn,
                                    css::sheet::XCompatibilityNames, css::lang::XServiceName,
                                    css::lang::XServiceInfo> {
 public:
+    ClientTriageAddIn()
+        : tier_cache_(kCachedPopulations, kCachedPopulationBytes),
+          rfm_cache_(kCachedPopulations, kCachedPopulationBytes) {}
+
     // XClientTriage
     Any SAL_CALL clientTier(const Reference<css::beans::XPropertySet>&, const Any& value,
                             const Range& values, const Any& a_share, const Any& b_share) override {
         return guarded([&] {
-            const TierCutoffs cutoffs =
-                tier_cutoffs(population(values), shares_from(a_share, b_share));
-            return map_value(value, "value", [&](double v) {
-                return Any(OUString(static_cast<sal_Unicode>(tier_letter(tier_of(v, cutoffs)))));
+            const auto cutoffs = prepared_cutoffs(values, shares_from(a_share, b_share));
+            return elementwise({value}, [&](const std::vector<Cell>& cells) {
+                const Tier tier = tier_of(required_number(cells[0], "value"), *cutoffs);
+                return Any(OUString(static_cast<sal_Unicode>(tier_letter(tier))));
             });
         });
     }
@@ -77,16 +122,146 @@ public:
     Any SAL_CALL clientTierCutoffs(const Reference<css::beans::XPropertySet>&, const Range& values,
                                    const Any& a_share, const Any& b_share) override {
         return guarded([&] {
-            const TierCutoffs cutoffs =
-                tier_cutoffs(population(values), shares_from(a_share, b_share));
-            if (!cutoffs.has_positive()) {
+            const auto cutoffs = prepared_cutoffs(values, shares_from(a_share, b_share));
+            if (!cutoffs->has_positive()) {
                 return Any(); // no positive value, no lines: Calc shows #N/A
             }
             Range result(1);
             result.getArray()[0].realloc(2);
-            result.getArray()[0].getArray()[0] <<= cutoffs.a_min;
-            result.getArray()[0].getArray()[1] <<= cutoffs.b_min;
+            result.getArray()[0].getArray()[0] <<= cutoffs->a_min;
+            result.getArray()[0].getArray()[1] <<= cutoffs->b_min;
             return Any(result);
+        });
+    }
+
+    Any SAL_CALL clientRisk(const Reference<css::beans::XPropertySet>&, const Any& days_late,
+                            const Any& return_rate, const Any& complaints,
+                            const Any& discount_share, const Any& cost_to_serve,
+                            const Any& approval_days, const Any& scope_creep,
+                            const Any& rush_share) override {
+        return guarded([&] {
+            return elementwise(signal_arguments(days_late, return_rate, complaints, discount_share,
+                                                cost_to_serve, approval_days, scope_creep,
+                                                rush_share),
+                               [](const std::vector<Cell>& cells) {
+                                   return Any(risk_score(signals_from(cells)).score);
+                               });
+        });
+    }
+
+    Any SAL_CALL clientReasons(const Reference<css::beans::XPropertySet>&, const Any& days_late,
+                               const Any& return_rate, const Any& complaints,
+                               const Any& discount_share, const Any& cost_to_serve,
+                               const Any& approval_days, const Any& scope_creep,
+                               const Any& rush_share) override {
+        return guarded([&] {
+            const Lang language = lang();
+            return elementwise(
+                signal_arguments(days_late, return_rate, complaints, discount_share, cost_to_serve,
+                                 approval_days, scope_creep, rush_share),
+                [&](const std::vector<Cell>& cells) {
+                    const SignalValues values = signals_from(cells);
+                    const RiskResult risk = risk_score(values);
+                    return text_result(format_reasons(top_reasons(values, risk), language));
+                });
+        });
+    }
+
+    Any SAL_CALL clientVerdict(const Reference<css::beans::XPropertySet>&, const Any& tier,
+                               const Any& risk, const Any& days_since_last_order,
+                               const Any& usual_days_between_orders) override {
+        return guarded([&] {
+            const Lang language = lang();
+            return elementwise({tier, risk, days_since_last_order, usual_days_between_orders},
+                               [&](const std::vector<Cell>& cells) {
+                                   const auto parsed = parse_tier(required_text(cells[0], "tier"));
+                                   if (!parsed) {
+                                       throw_invalid("tier must be A, B, C or D");
+                                   }
+                                   // A client without risk data has no known risk: the low band.
+                                   const auto score = number_or_empty(cells[1], "risk");
+                                   const Band band = score ? risk_band(*score) : Band::Low;
+                                   const Verdict verdict = verdict_for(
+                                       *parsed, band,
+                                       number_or_empty(cells[2], "days_since_last_order"),
+                                       number_or_empty(cells[3], "usual_days_between_orders"));
+                                   return Any(OUString::fromUtf8(verdict_label(verdict, language)));
+                               });
+        });
+    }
+
+    Any SAL_CALL clientAction(const Reference<css::beans::XPropertySet>&,
+                              const Any& verdict) override {
+        return guarded([&] {
+            const Lang language = lang();
+            return elementwise({verdict}, [&](const std::vector<Cell>& cells) {
+                const auto parsed = parse_verdict(required_text(cells[0], "verdict"));
+                if (!parsed) {
+                    throw_invalid("verdict must be a verdict label such as Keep or Let go");
+                }
+                return Any(OUString::fromUtf8(generic_next_step(*parsed, language)));
+            });
+        });
+    }
+
+    Any SAL_CALL clientRfm(const Reference<css::beans::XPropertySet>&, const Any& recency,
+                           const Any& frequency, const Any& monetary, const Range& recency_values,
+                           const Range& frequency_values, const Range& monetary_values,
+                           const Any& bins) override {
+        return guarded([&] {
+            const int bin_count =
+                whole_number(optional_number(bins, "bins").value_or(kDefaultRfmBins), "bins",
+                             kMinRfmBins, kMaxRfmBins);
+            const auto breaks =
+                prepared_breaks(recency_values, frequency_values, monetary_values, bin_count);
+            return elementwise({recency, frequency, monetary}, [&](const std::vector<Cell>& cells) {
+                const RfmScores scores = rfm_scores(required_number(cells[0], "recency"),
+                                                    required_number(cells[1], "frequency"),
+                                                    required_number(cells[2], "monetary"), *breaks);
+                return Any(static_cast<double>(scores.score()));
+            });
+        });
+    }
+
+    Any SAL_CALL clientSegment(const Reference<css::beans::XPropertySet>&,
+                               const Any& rfm_score) override {
+        return guarded([&] {
+            const Lang language = lang();
+            return elementwise({rfm_score}, [&](const std::vector<Cell>& cells) {
+                const RfmSegment segment =
+                    rfm_segment_of_score(required_number(cells[0], "rfm_score"));
+                return Any(OUString::fromUtf8(rfm_segment_name(segment).in(language)));
+            });
+        });
+    }
+
+    Any SAL_CALL prospectNext(const Reference<css::beans::XPropertySet>&, const Any& first_contact,
+                              const Any& steps_done, const Any& gap_days,
+                              const Any& letter_gap_days) override {
+        return guarded([&] {
+            return elementwise(
+                {first_contact, steps_done, gap_days, letter_gap_days},
+                [](const std::vector<Cell>& cells) {
+                    CadenceGaps gaps;
+                    gaps.gap_days = number_or_empty(cells[2], "gap_days").value_or(gaps.gap_days);
+                    gaps.letter_gap_days =
+                        number_or_empty(cells[3], "letter_gap_days").value_or(gaps.letter_gap_days);
+                    const auto next =
+                        prospect_next_date(required_number(cells[0], "first_contact"),
+                                           required_number(cells[1], "steps_done"), gaps);
+                    return next ? Any(*next) : Any(OUString());
+                });
+        });
+    }
+
+    Any SAL_CALL prospectStep(const Reference<css::beans::XPropertySet>&,
+                              const Any& steps_done) override {
+        return guarded([&] {
+            const Lang language = lang();
+            return elementwise({steps_done}, [&](const std::vector<Cell>& cells) {
+                const ProspectStep step = prospect_step(required_number(cells[0], "steps_done"));
+                return Any(OUString::fromUtf8(prospect_step_name(step).in(language)));
+            });
         });
     }
 
@@ -150,6 +325,34 @@ public:
 
 private:
     Lang lang() const { return lang_.load(); }
+
+    std::shared_ptr<const TierCutoffs> prepared_cutoffs(const Range& values,
+                                                        const TierShares& shares) {
+        std::vector<double> key = population(values);
+        key.push_back(shares.a);
+        key.push_back(shares.b);
+        return tier_cache_.get(key, [&] {
+            return tier_cutoffs(std::vector<double>(key.begin(), key.end() - 2), shares);
+        });
+    }
+
+    std::shared_ptr<const RfmBreaks> prepared_breaks(const Range& recency, const Range& frequency,
+                                                     const Range& monetary, int bins) {
+        std::vector<double> r = population(recency);
+        std::vector<double> f = population(frequency);
+        std::vector<double> m = population(monetary);
+        std::vector<double> key;
+        key.reserve(r.size() + f.size() + m.size() + 4);
+        for (const auto* part : {&r, &f, &m}) {
+            key.insert(key.end(), part->begin(), part->end());
+        }
+        for (double trailer : {static_cast<double>(r.size()), static_cast<double>(f.size()),
+                               static_cast<double>(m.size()), static_cast<double>(bins)}) {
+            key.push_back(trailer);
+        }
+        return rfm_cache_.get(
+            key, [&] { return rfm_breaks(std::move(r), std::move(f), std::move(m), bins); });
+    }
     OUString text(const Localized& localized) const { return to_ou(localized.in(lang())); }
 
     static const FunctionInfo* find(const OUString& programmatic) {
@@ -164,6 +367,8 @@ private:
         return &f->arguments[static_cast<std::size_t>(argument - 1)];
     }
 
+    PopulationCache<TierCutoffs> tier_cache_;
+    PopulationCache<RfmBreaks> rfm_cache_;
     std::atomic<Lang> lang_{Lang::En};
     std::string locale_language_ = "en";
 };

@@ -1,34 +1,42 @@
 #include "uno/args.hpp"
 
+#include "core/error.hpp"
+
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 
 namespace triage::uno {
 
 namespace {
 
 using css::uno::Any;
-using css::uno::TypeClass_DOUBLE;
-using css::uno::TypeClass_STRING;
-using css::uno::TypeClass_VOID;
-
-enum class CellKind { Empty, Number, Text };
-
-CellKind kind_of(const Any& cell, double& number) {
-    switch (cell.getValueTypeClass()) {
-    case TypeClass_VOID:
-        return CellKind::Empty;
-    case TypeClass_STRING: {
-        rtl::OUString text;
-        cell >>= text;
-        return text.isEmpty() ? CellKind::Empty : CellKind::Text;
-    }
-    default:
-        return (cell >>= number) ? CellKind::Number : CellKind::Text;
-    }
-}
 
 std::string must_be_number(const char* what) {
     return std::string(what) + " must be a number";
+}
+std::string is_required(const char* what) {
+    return std::string(what) + " is required";
+}
+
+// A range argument, or nullptr for a single value (a 1 x 1 range counts as a single value).
+const Range* as_grid(const Any& argument, Range& storage) {
+    if (!(argument >>= storage)) {
+        return nullptr;
+    }
+    if (storage.getLength() == 1 && storage[0].getLength() == 1) {
+        return nullptr;
+    }
+    return &storage;
+}
+
+Cell single_cell(const Any& argument) {
+    Range range;
+    if (argument >>= range) {
+        return range.getLength() == 1 && range[0].getLength() == 1 ? cell_of(range[0][0]) : Cell{};
+    }
+    return cell_of(argument);
 }
 
 } // namespace
@@ -46,12 +54,73 @@ void throw_invalid(const std::string& message) {
     throw css::lang::IllegalArgumentException(to_ou(message), nullptr, 0);
 }
 
+Cell cell_of(const Any& value) {
+    Cell cell;
+    switch (value.getValueTypeClass()) {
+    case css::uno::TypeClass_VOID:
+        return cell;
+    case css::uno::TypeClass_STRING: {
+        rtl::OUString text;
+        value >>= text;
+        if (!text.isEmpty()) {
+            cell.kind = Cell::Kind::Text;
+            cell.text = to_utf8(text);
+        }
+        return cell;
+    }
+    default:
+        if (value >>= cell.number) {
+            cell.kind = Cell::Kind::Number;
+        } else {
+            cell.kind = Cell::Kind::Text; // a type no function takes: treated as text
+        }
+        return cell;
+    }
+}
+
+std::optional<double> number_or_empty(const Cell& cell, const char* what) {
+    switch (cell.kind) {
+    case Cell::Kind::Empty:
+        return std::nullopt;
+    case Cell::Kind::Number:
+        return cell.number;
+    case Cell::Kind::Text:
+        break;
+    }
+    throw_invalid(must_be_number(what));
+}
+
+double required_number(const Cell& cell, const char* what) {
+    const auto number = number_or_empty(cell, what);
+    if (!number) {
+        throw_invalid(is_required(what));
+    }
+    return *number;
+}
+
+std::string required_text(const Cell& cell, const char* what) {
+    switch (cell.kind) {
+    case Cell::Kind::Empty:
+        break;
+    case Cell::Kind::Number: {
+        const double n = cell.number;
+        if (std::isfinite(n) && n == std::floor(n) && std::fabs(n) < 1e15) {
+            return std::to_string(static_cast<long long>(n));
+        }
+        return std::to_string(n);
+    }
+    case Cell::Kind::Text:
+        return cell.text;
+    }
+    throw_invalid(is_required(what));
+}
+
 std::vector<double> population(const Range& range) {
     std::vector<double> numbers;
     for (const auto& row : range) {
-        for (const Any& cell : row) {
+        for (const Any& value : row) {
             double number = 0;
-            if (kind_of(cell, number) == CellKind::Number) {
+            if (value.getValueTypeClass() != css::uno::TypeClass_STRING && (value >>= number)) {
                 numbers.push_back(number);
             }
         }
@@ -61,64 +130,76 @@ std::vector<double> population(const Range& range) {
 
 std::optional<double> optional_number(const Any& argument, const char* what) {
     Range range;
-    if (argument >>= range) {
-        if (range.getLength() != 1 || range[0].getLength() != 1) {
-            throw_invalid(std::string(what) + " must be a single value, not a range");
-        }
-        return optional_number(range[0][0], what);
+    if ((argument >>= range) && (range.getLength() != 1 || range[0].getLength() != 1)) {
+        throw_invalid(std::string(what) + " must be a single value, not a range");
     }
-    double number = 0;
-    switch (kind_of(argument, number)) {
-    case CellKind::Empty:
-        return std::nullopt;
-    case CellKind::Number:
-        return number;
-    case CellKind::Text:
-        break;
-    }
-    throw_invalid(must_be_number(what));
+    return number_or_empty(single_cell(argument), what);
 }
 
-namespace {
-
-// One cell of a value argument: empty gives empty text, a number gives `one(number)`.
-Any map_cell(const Any& cell, const char* what, const std::function<Any(double)>& one) {
-    double number = 0;
-    switch (kind_of(cell, number)) {
-    case CellKind::Empty:
-        return Any(rtl::OUString());
-    case CellKind::Number:
-        return one(number);
-    case CellKind::Text:
-        break;
-    }
-    throw_invalid(must_be_number(what));
+Any error_element() {
+    // Calc keeps an error inside an array as a quiet NaN whose low 32 bits are the error
+    // code (502: invalid argument); PutDouble of such a value shows as Err:502 in the cell.
+    const std::uint64_t bits = 0x7FF8000000000000ULL | 502U;
+    double value = 0;
+    std::memcpy(&value, &bits, sizeof value);
+    return Any(value);
 }
 
-} // namespace
-
-Any map_value(const Any& argument, const char* what, const std::function<Any(double)>& one) {
-    if (!argument.hasValue()) {
-        throw_invalid(std::string(what) + " is required");
-    }
-    Range range;
-    if (!(argument >>= range)) {
-        return map_cell(argument, what, one);
-    }
-    if (range.getLength() == 1 && range[0].getLength() == 1) {
-        return map_cell(range[0][0], what, one);
-    }
-    Range out(range.getLength());
-    auto* out_rows = out.getArray();
-    for (sal_Int32 r = 0; r < range.getLength(); ++r) {
-        const auto& row = range[r];
-        out_rows[r].realloc(row.getLength());
-        auto* out_cells = out_rows[r].getArray();
-        for (sal_Int32 c = 0; c < row.getLength(); ++c) {
-            out_cells[c] = map_cell(row[c], what, one);
+Any elementwise(const std::vector<Any>& arguments,
+                const std::function<Any(const std::vector<Cell>&)>& one) {
+    std::vector<Range> storage(arguments.size());
+    std::vector<const Range*> grids(arguments.size(), nullptr);
+    std::vector<Cell> cells(arguments.size());
+    const Range* shape = nullptr;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        grids[i] = as_grid(arguments[i], storage[i]);
+        if (!grids[i]) {
+            cells[i] = single_cell(arguments[i]);
+            continue;
+        }
+        if (!shape) {
+            shape = grids[i];
+            continue;
+        }
+        bool same = shape->getLength() == grids[i]->getLength();
+        for (sal_Int32 r = 0; same && r < shape->getLength(); ++r) {
+            same = (*shape)[r].getLength() == (*grids[i])[r].getLength();
+        }
+        if (!same) {
+            throw_invalid("the ranges must all have the same shape");
         }
     }
-    return Any(out);
+    if (!shape) {
+        return one(cells);
+    }
+    Range result(shape->getLength());
+    auto* rows = result.getArray();
+    for (sal_Int32 r = 0; r < shape->getLength(); ++r) {
+        const sal_Int32 columns = (*shape)[r].getLength();
+        rows[r].realloc(columns);
+        auto* out = rows[r].getArray();
+        for (sal_Int32 c = 0; c < columns; ++c) {
+            bool all_empty = true;
+            for (std::size_t i = 0; i < arguments.size(); ++i) {
+                if (grids[i]) {
+                    cells[i] = cell_of((*grids[i])[r][c]);
+                    all_empty = all_empty && cells[i].kind == Cell::Kind::Empty;
+                }
+            }
+            if (all_empty) {
+                out[c] <<= rtl::OUString();
+                continue;
+            }
+            try {
+                out[c] = one(cells);
+            } catch (const css::lang::IllegalArgumentException&) {
+                out[c] = error_element();
+            } catch (const InvalidInput&) {
+                out[c] = error_element();
+            }
+        }
+    }
+    return Any(result);
 }
 
 } // namespace triage::uno

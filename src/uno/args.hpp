@@ -1,5 +1,5 @@
-// Conversion between Calc's add-in argument types and plain C++ values. Every function
-// here reports bad input by throwing IllegalArgumentException with a plain message.
+// Conversion between Calc's add-in argument types and plain C++ values. Bad input is
+// reported by throwing IllegalArgumentException with a plain message (Calc: Err:502).
 #pragma once
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -22,18 +22,40 @@ std::string to_utf8(const rtl::OUString& text);
 
 [[noreturn]] void throw_invalid(const std::string& message);
 
+// One cell of an argument as the functions see it.
+struct Cell {
+    enum class Kind { Empty, Number, Text };
+    Kind kind = Kind::Empty;
+    double number = 0;
+    std::string text; // UTF-8, for Kind::Text
+};
+
+Cell cell_of(const css::uno::Any& value);
+
+// The number in a cell; nullopt when it is empty; invalid when it holds text.
+std::optional<double> number_or_empty(const Cell& cell, const char* what);
+// The number in a cell; invalid when it is empty or holds text.
+double required_number(const Cell& cell, const char* what);
+// The text in a cell (a number is taken as its plain text); invalid when empty.
+std::string required_text(const Cell& cell, const char* what);
+
 // The numbers of a population range; empty and text cells are skipped.
 std::vector<double> population(const Range& range);
 
-// An optional number: omitted, an empty cell or empty text give nullopt; a number, or a
-// single cell holding one, gives it; anything else is invalid (`what` names the argument).
+// An optional single-value argument: omitted, an empty cell or empty text give nullopt; a
+// number, or a single cell holding one, gives it; anything else is invalid.
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
 
-// Applies `one` to a value argument that may be a single value or a range. A range gives an
-// array of the same shape (a single cell gives a single value); an empty cell gives empty
-// text; text that is not a number is invalid (`what` names the argument).
-css::uno::Any map_value(const css::uno::Any& argument, const char* what,
-                        const std::function<css::uno::Any(double)>& one);
+// Element-wise application of a worksheet function whose arguments may each be a single value
+// or a range. Ranges must all have one shape (single cells and omitted arguments are used for
+// every element); the result has that shape, or is a single value when no argument is a
+// range. In a range result an element whose range inputs are all empty is empty text, and an
+// element with invalid input shows Calc's invalid-argument error without failing the others.
+css::uno::Any elementwise(const std::vector<css::uno::Any>& arguments,
+                          const std::function<css::uno::Any(const std::vector<Cell>&)>& one);
+
+// The value Calc shows as Err:502 inside an array result.
+css::uno::Any error_element();
 
 // Runs `body`, turning every C++ exception (domain errors, std::bad_alloc, ...) into the
 // IllegalArgumentException the UNO method declares, so nothing else escapes into the office.
@@ -44,6 +66,8 @@ template <class Body> auto guarded(Body&& body) -> decltype(body()) {
         throw;
     } catch (const std::exception& e) {
         throw_invalid(e.what());
+    } catch (const css::uno::Exception& e) {
+        throw_invalid(to_utf8(e.Message));
     } catch (...) {
         throw_invalid("unexpected internal error");
     }
