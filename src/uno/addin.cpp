@@ -4,6 +4,7 @@
 
 #include "uno/args.hpp"
 #include "uno/function_table.hpp"
+#include "uno/ui_language.hpp"
 
 #include "core/cadence.hpp"
 #include "core/lang.hpp"
@@ -30,6 +31,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 
 using css::uno::Any;
@@ -103,8 +105,8 @@ class ClientTriageAddIn
                                    css::sheet::XCompatibilityNames, css::lang::XServiceName,
                                    css::lang::XServiceInfo> {
 public:
-    ClientTriageAddIn()
-        : tier_cache_(kCachedPopulations, kCachedPopulationBytes),
+    explicit ClientTriageAddIn(const Reference<css::uno::XComponentContext>& context)
+        : context_(context), tier_cache_(kCachedPopulations, kCachedPopulationBytes),
           rfm_cache_(kCachedPopulations, kCachedPopulationBytes) {}
 
     // XClientTriage
@@ -155,7 +157,7 @@ public:
                                const Any& approval_days, const Any& scope_creep,
                                const Any& rush_share) override {
         return guarded([&] {
-            const Lang language = lang();
+            const Lang language = labels_lang();
             return elementwise(
                 signal_arguments(days_late, return_rate, complaints, discount_share, cost_to_serve,
                                  approval_days, scope_creep, rush_share),
@@ -171,7 +173,7 @@ public:
                                const Any& risk, const Any& days_since_last_order,
                                const Any& usual_days_between_orders) override {
         return guarded([&] {
-            const Lang language = lang();
+            const Lang language = labels_lang();
             return elementwise({tier, risk, days_since_last_order, usual_days_between_orders},
                                [&](const std::vector<Cell>& cells) {
                                    const auto parsed = parse_tier(required_text(cells[0], "tier"));
@@ -193,7 +195,7 @@ public:
     Any SAL_CALL clientAction(const Reference<css::beans::XPropertySet>&,
                               const Any& verdict) override {
         return guarded([&] {
-            const Lang language = lang();
+            const Lang language = labels_lang();
             return elementwise({verdict}, [&](const std::vector<Cell>& cells) {
                 const auto parsed = parse_verdict(required_text(cells[0], "verdict"));
                 if (!parsed) {
@@ -226,7 +228,7 @@ public:
     Any SAL_CALL clientSegment(const Reference<css::beans::XPropertySet>&,
                                const Any& rfm_score) override {
         return guarded([&] {
-            const Lang language = lang();
+            const Lang language = labels_lang();
             return elementwise({rfm_score}, [&](const std::vector<Cell>& cells) {
                 const RfmSegment segment =
                     rfm_segment_of_score(required_number(cells[0], "rfm_score"));
@@ -257,7 +259,7 @@ public:
     Any SAL_CALL prospectStep(const Reference<css::beans::XPropertySet>&,
                               const Any& steps_done) override {
         return guarded([&] {
-            const Lang language = lang();
+            const Lang language = labels_lang();
             return elementwise({steps_done}, [&](const std::vector<Cell>& cells) {
                 const ProspectStep step = prospect_step(required_number(cells[0], "steps_done"));
                 return Any(OUString::fromUtf8(prospect_step_name(step).in(language)));
@@ -324,7 +326,17 @@ public:
     Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return supported_services(); }
 
 private:
+    // The language of the Function Wizard's texts: the locale Calc sets.
     Lang lang() const { return lang_.load(); }
+
+    // The language of labels and texts in cells: the office's UI language (read once).
+    Lang labels_lang() {
+        std::call_once(labels_lang_once_, [this] {
+            const std::string locale = office_ui_locale(context_);
+            labels_lang_ = locale.empty() ? lang() : lang_from_tag(locale);
+        });
+        return labels_lang_;
+    }
 
     std::shared_ptr<const TierCutoffs> prepared_cutoffs(const Range& values,
                                                         const TierShares& shares) {
@@ -367,6 +379,9 @@ private:
         return &f->arguments[static_cast<std::size_t>(argument - 1)];
     }
 
+    const Reference<css::uno::XComponentContext> context_;
+    std::once_flag labels_lang_once_;
+    Lang labels_lang_ = Lang::En;
     PopulationCache<TierCutoffs> tier_cache_;
     PopulationCache<RfmBreaks> rfm_cache_;
     std::atomic<Lang> lang_{Lang::En};
@@ -374,8 +389,8 @@ private:
 };
 
 Reference<css::uno::XInterface>
-    SAL_CALL create_instance(const Reference<css::uno::XComponentContext>&) {
-    return static_cast<cppu::OWeakObject*>(new ClientTriageAddIn);
+    SAL_CALL create_instance(const Reference<css::uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new ClientTriageAddIn(context));
 }
 
 } // namespace
@@ -384,9 +399,9 @@ Reference<css::uno::XInterface>
 
 // Constructor-based registration (a fresh start reads it from the .components file).
 extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
-org_clienttriage_ClientTriageAddIn_get_implementation(css::uno::XComponentContext*,
+org_clienttriage_ClientTriageAddIn_get_implementation(css::uno::XComponentContext* context,
                                                       const Sequence<Any>&) {
-    auto* instance = static_cast<cppu::OWeakObject*>(new triage::uno::ClientTriageAddIn);
+    auto* instance = static_cast<cppu::OWeakObject*>(new triage::uno::ClientTriageAddIn(context));
     instance->acquire();
     return instance;
 }

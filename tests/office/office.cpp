@@ -25,6 +25,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <netinet/in.h>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -48,7 +50,49 @@ constexpr uid_t kUnprivileged = 65534; // nobody: unopkg refuses to run as root
 const std::string kProgram = TRIAGE_LO_PROGRAM_DIR;
 
 Office* g_office = nullptr;
-pid_t g_office_pid = -1; // for the emergency kill in signal handlers
+
+// The offices this process started, for the emergency kill in signal handlers.
+constexpr std::size_t kMaxOffices = 8;
+volatile pid_t g_office_pids[kMaxOffices] = {};
+
+void remember_office(pid_t pid) {
+    for (auto& slot : g_office_pids) {
+        if (slot <= 0) {
+            slot = pid;
+            return;
+        }
+    }
+}
+
+void forget_office(pid_t pid) {
+    for (auto& slot : g_office_pids) {
+        if (slot == pid) {
+            slot = 0;
+        }
+    }
+}
+
+// Sets the UI language of a fresh profile (the office reads it at start).
+void set_ui_locale(const std::string& profile_dir, const std::string& locale) {
+    const fs::path file = fs::path(profile_dir) / "user" / "registrymodifications.xcu";
+    std::ifstream in(file);
+    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string end = "</oor:items>";
+    const auto at = xml.rfind(end);
+    if (at == std::string::npos) {
+        throw std::runtime_error("no configuration in the fresh profile: " + file.string());
+    }
+    const std::string items =
+        "<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" "
+        "oor:op=\"fuse\"><value>" +
+        locale +
+        "</value></prop></item>\n"
+        "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop oor:name=\"ooLocale\" "
+        "oor:op=\"fuse\"><value>" +
+        locale + "</value></prop></item>\n";
+    xml.insert(at, items);
+    std::ofstream(file, std::ios::trunc) << xml;
+}
 
 OUString ou(const std::string& s) {
     return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
@@ -123,8 +167,10 @@ int run(std::vector<std::string> argv, const std::string& home, bool unprivilege
 }
 
 void kill_office_now(int) {
-    if (g_office_pid > 0) {
-        ::kill(-g_office_pid, SIGKILL);
+    for (const pid_t pid : g_office_pids) {
+        if (pid > 0) {
+            ::kill(-pid, SIGKILL);
+        }
     }
 }
 
@@ -163,8 +209,8 @@ std::string file_url(const std::string& path) {
     return utf8(url);
 }
 
-std::map<std::string, FunctionDescription> function_descriptions() {
-    const auto& context = Office::get().context();
+std::map<std::string, FunctionDescription> function_descriptions(Office& office) {
+    const auto& context = office.context();
     const Reference<css::container::XIndexAccess> all(
         context->getServiceManager()->createInstanceWithContext(
             "com.sun.star.sheet.FunctionDescriptions", context),
@@ -195,9 +241,16 @@ std::map<std::string, FunctionDescription> function_descriptions() {
     return result;
 }
 
-Office::Office() {
-    start();
+Office::Office(const OfficeOptions& options) {
+    try {
+        start(options);
+    } catch (...) {
+        shutdown();
+        throw;
+    }
 }
+
+Office::~Office() { shutdown(); }
 
 Office& Office::get() {
     static std::string failure; // a failed start is reported to every test, not retried
@@ -206,7 +259,7 @@ Office& Office::get() {
     }
     if (!g_office) {
         try {
-            g_office = new Office();
+            g_office = new Office(OfficeOptions{});
         } catch (const std::exception& e) {
             failure = std::string("the test office could not start: ") + e.what();
             throw std::runtime_error(failure);
@@ -217,13 +270,12 @@ Office& Office::get() {
 
 void Office::stop() {
     if (g_office) {
-        g_office->shutdown();
         delete g_office;
         g_office = nullptr;
     }
 }
 
-void Office::start() {
+void Office::start(const OfficeOptions& options) {
     char tmpl[] = "/tmp/client-triage-office-XXXXXX";
     if (!::mkdtemp(tmpl)) {
         throw std::runtime_error("mkdtemp failed");
@@ -246,6 +298,9 @@ void Office::start() {
     run({kProgram + "/soffice", "--headless", "--norestore", "--nologo", profile,
          "--terminate_after_init"},
         dir_, true, log);
+    if (!options.ui_locale.empty()) {
+        set_ui_locale(dir_ + "/profile", options.ui_locale);
+    }
     const int added =
         run({kProgram + "/unopkg", "add", "--suppress-license", profile, oxt}, dir_, true, log);
     if (added != 0) {
@@ -258,7 +313,7 @@ void Office::start() {
     pid_ = spawn({kProgram + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
                   "--nodefault", "--nolockcheck", profile, accept},
                  dir_, true, log);
-    g_office_pid = pid_;
+    remember_office(pid_);
     install_emergency_handlers();
 
     ::setenv("URE_BOOTSTRAP", ("vnd.sun.star.pathname:" + kProgram + "/fundamentalrc").c_str(), 1);
@@ -311,8 +366,8 @@ void Office::shutdown() {
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         ::kill(-pid_, SIGKILL); // anything the office left in its process group
+        forget_office(pid_);
         pid_ = -1;
-        g_office_pid = -1;
     }
     if (!std::getenv("TRIAGE_KEEP_PROFILE")) {
         std::error_code ignored;
@@ -322,12 +377,13 @@ void Office::shutdown() {
 
 // ------------------------------------------------------------------ CalcDoc
 
-CalcDoc::CalcDoc() : CalcDoc("private:factory/scalc") {}
+CalcDoc::CalcDoc(Office& office) : CalcDoc("private:factory/scalc", office) {}
 
-CalcDoc::CalcDoc(const std::string& url) : CalcDoc(url, {}, {}) {}
+CalcDoc::CalcDoc(const std::string& url, Office& office) : CalcDoc(url, {}, {}, office) {}
 
-CalcDoc::CalcDoc(const std::string& url, const std::string& filter, const std::string& options) {
-    const Reference<css::frame::XComponentLoader> loader(Office::get().desktop(), UNO_QUERY_THROW);
+CalcDoc::CalcDoc(const std::string& url, const std::string& filter, const std::string& options,
+                 Office& office) {
+    const Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
     doc_ = loader->loadComponentFromURL(ou(url), "_blank", 0, load_args(filter, options));
     if (!doc_.is()) {
         throw std::runtime_error("could not load " + url);

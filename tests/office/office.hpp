@@ -18,19 +18,29 @@ namespace office {
 
 using css::uno::Reference;
 
+struct OfficeOptions {
+    std::string ui_locale; // e.g. "ru-RU"; empty: the office's default (English)
+};
+
 class Office {
 public:
-    // Starts the office on first use; it lives until stop() (called by the test environment).
+    // The shared English office, started on first use; it lives until stop() (called by the
+    // test environment).
     static Office& get();
     static void stop();
+
+    // An office of its own (e.g. in another UI language), stopped when the object goes away.
+    explicit Office(const OfficeOptions& options);
+    ~Office();
+    Office(const Office&) = delete;
+    Office& operator=(const Office&) = delete;
 
     const Reference<css::uno::XComponentContext>& context() const { return context_; }
     Reference<css::frame::XDesktop2> desktop() const;
     const std::string& profile_dir() const { return dir_; }
 
 private:
-    Office();
-    void start();
+    void start(const OfficeOptions& options);
     void shutdown();
 
     std::string dir_;
@@ -42,10 +52,12 @@ private:
 // A new Calc document, closed when the object goes away.
 class CalcDoc {
 public:
-    CalcDoc();
-    explicit CalcDoc(const std::string& url); // loads an existing file
+    explicit CalcDoc(Office& office = Office::get());
+    // Loads an existing file.
+    explicit CalcDoc(const std::string& url, Office& office = Office::get());
     // Loads a file with an import filter and its options (e.g. CSV).
-    CalcDoc(const std::string& url, const std::string& filter, const std::string& options);
+    CalcDoc(const std::string& url, const std::string& filter, const std::string& options,
+            Office& office = Office::get());
     ~CalcDoc();
     CalcDoc(const CalcDoc&) = delete;
     CalcDoc& operator=(const CalcDoc&) = delete;
@@ -84,7 +96,7 @@ struct FunctionDescription {
     std::vector<ArgumentDescription> arguments;
 };
 // The office's function descriptions (what the Function Wizard shows), by function name.
-std::map<std::string, FunctionDescription> function_descriptions();
+std::map<std::string, FunctionDescription> function_descriptions(Office& office = Office::get());
 
 // Calc's error codes as XCell::getError reports them.
 constexpr int kErrIllegalArgument = 502;  // Err:502, invalid argument

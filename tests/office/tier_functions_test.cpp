@@ -194,3 +194,28 @@ TEST(FunctionWizard, ListsTheTierFunctionsWithDescribedArguments) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ClientTier, FormulaSurvivesAnXlsxRoundTrip) {
+    const std::string path = office::Office::get().profile_dir() + "/tiers.xlsx";
+    {
+        office::CalcDoc doc;
+        doc.set_column("A1", {50, 30, 10, 5, 3, 2});
+        doc.set_formula("B2", "=CLIENT_TIER(A2;A1:A6)");
+        doc.set_formula("B3", "=CLIENT_VERDICT(\"B\";CLIENT_RISK(45;0.18))");
+        doc.set_array_formula("C1:C6", "=CLIENT_TIER(A1:A6;A1:A6)");
+        doc.save_as(path, "Calc MS Excel 2007 XML");
+    }
+    office::CalcDoc reopened(office::file_url(path));
+    // The API shows add-in functions by their programmatic name.
+    EXPECT_EQ(reopened.formula("B2"), "=ORG.CLIENTTRIAGE.CLIENTTRIAGE.CLIENTTIER(A2;A1:A6)");
+    EXPECT_EQ(reopened.text("B2"), "A");
+    EXPECT_EQ(reopened.text("B3"), "Renegotiate");
+    reopened.set_value("A2", -1); // the reopened formulas recalculate
+    EXPECT_EQ(reopened.text("B2"), "D");
+    EXPECT_EQ(reopened.text("C2"), "D");
+    EXPECT_EQ(reopened.error("C2"), 0);
+}
+
+} // namespace
