@@ -3,6 +3,7 @@
 // come from the function table.
 
 #include "uno/args.hpp"
+#include "uno/components.hpp"
 #include "uno/function_table.hpp"
 #include "uno/ui_language.hpp"
 
@@ -19,12 +20,10 @@
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
-#include <com/sun/star/lang/XSingleComponentFactory.hpp>
 #include <com/sun/star/sheet/LocalizedName.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
 #include <com/sun/star/sheet/XCompatibilityNames.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
-#include <cppuhelper/factory.hxx>
 #include <cppuhelper/implbase5.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <org/clienttriage/XClientTriage.hpp>
@@ -388,35 +387,12 @@ private:
     std::string locale_language_ = "en";
 };
 
-Reference<css::uno::XInterface>
-    SAL_CALL create_instance(const Reference<css::uno::XComponentContext>& context) {
-    return static_cast<cppu::OWeakObject*>(new ClientTriageAddIn(context));
-}
-
 } // namespace
 
+const Implementation kAddIn = {
+    kImplementationName, supported_services,
+    [](const Reference<css::uno::XComponentContext>& context) -> Reference<css::uno::XInterface> {
+        return static_cast<cppu::OWeakObject*>(new ClientTriageAddIn(context));
+    }};
+
 } // namespace triage::uno
-
-// Constructor-based registration (a fresh start reads it from the .components file).
-extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
-org_clienttriage_ClientTriageAddIn_get_implementation(css::uno::XComponentContext* context,
-                                                      const Sequence<Any>&) {
-    auto* instance = static_cast<cppu::OWeakObject*>(new triage::uno::ClientTriageAddIn(context));
-    instance->acquire();
-    return instance;
-}
-
-// Factory-based registration (used when the extension is added to a running office).
-extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementation_name, void*,
-                                                           void*) {
-    if (rtl_str_compare(implementation_name, triage::uno::kImplementationName) != 0) {
-        return nullptr;
-    }
-    const Reference<css::lang::XSingleComponentFactory> factory =
-        cppu::createSingleComponentFactory(
-            triage::uno::create_instance,
-            OUString::createFromAscii(triage::uno::kImplementationName),
-            triage::uno::supported_services());
-    factory->acquire();
-    return factory.get();
-}

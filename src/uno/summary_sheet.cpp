@@ -1,0 +1,249 @@
+#include "uno/summary_sheet.hpp"
+
+#include "core/segmentation.hpp"
+
+#include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/chart/ChartAxisAssign.hpp>
+#include <com/sun/star/chart/XChartDocument.hpp>
+#include <com/sun/star/chart/XDiagram.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/table/XTableCharts.hpp>
+#include <com/sun/star/table/XTableChartsSupplier.hpp>
+#include <com/sun/star/util/NumberFormat.hpp>
+#include <com/sun/star/util/XNumberFormatTypes.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+
+#include <atomic>
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace triage::uno {
+
+namespace {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+OUString text(SummaryText t, Lang lang) {
+    return OUString::fromUtf8(summary_text(t).in(lang));
+}
+
+Sequence<Any> row(std::initializer_list<Any> cells) {
+    Sequence<Any> r(static_cast<sal_Int32>(cells.size()));
+    sal_Int32 i = 0;
+    for (const Any& c : cells) {
+        r.getArray()[i++] = c;
+    }
+    return r;
+}
+
+Any number_or_empty(bool meaningful, double value) {
+    return meaningful ? Any(value) : Any(OUString());
+}
+
+Sequence<Any> totals_row(const Any& label, const GroupTotals& totals, const BatchSummary& summary) {
+    return row({label, Any(static_cast<double>(totals.clients)),
+                number_or_empty(summary.has_revenue, totals.revenue),
+                number_or_empty(summary.has_profit, totals.profit)});
+}
+
+void write_block(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first_row,
+                 const std::vector<Sequence<Any>>& rows) {
+    if (rows.empty()) {
+        return;
+    }
+    const sal_Int32 columns = rows.front().getLength();
+    Sequence<Sequence<Any>> data(static_cast<sal_Int32>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        data.getArray()[i] = rows[i];
+    }
+    const Reference<css::sheet::XCellRangeData> range(
+        sheet->getCellRangeByPosition(0, first_row, columns - 1,
+                                      first_row + static_cast<sal_Int32>(rows.size()) - 1),
+        UNO_QUERY_THROW);
+    range->setDataArray(data);
+}
+
+std::string client_name(const Range& rows, const HeaderMapping& mapping, std::size_t row) {
+    const auto column = mapping.column(Field::Client);
+    if (!column || static_cast<sal_Int32>(row) >= rows.getLength() ||
+        static_cast<sal_Int32>(*column) >= rows[static_cast<sal_Int32>(row)].getLength()) {
+        return {};
+    }
+    const Any& cell = rows[static_cast<sal_Int32>(row)][static_cast<sal_Int32>(*column)];
+    OUString name;
+    if (cell >>= name) {
+        return to_utf8(name);
+    }
+    double number = 0;
+    if (cell >>= number) {
+        return std::to_string(static_cast<long long>(number));
+    }
+    return {};
+}
+
+void set_percent_format(const Reference<css::frame::XModel>& model,
+                        const Reference<css::table::XCellRange>& range) {
+    const Reference<css::util::XNumberFormatsSupplier> supplier(model, UNO_QUERY_THROW);
+    const Reference<css::util::XNumberFormatTypes> types(supplier->getNumberFormats(),
+                                                         UNO_QUERY_THROW);
+    const sal_Int32 percent =
+        types->getStandardFormat(css::util::NumberFormat::PERCENT, css::lang::Locale());
+    Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
+        ->setPropertyValue("NumberFormat", Any(percent));
+}
+
+Reference<css::chart::XChartDocument> add_chart(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                                const OUString& name,
+                                                const css::awt::Rectangle& place,
+                                                const css::table::CellRangeAddress& data,
+                                                const OUString& title) {
+    const Reference<css::table::XTableChartsSupplier> supplier(sheet, UNO_QUERY_THROW);
+    const Reference<css::table::XTableCharts> charts = supplier->getCharts();
+    Sequence<css::table::CellRangeAddress> ranges(1);
+    ranges.getArray()[0] = data;
+    charts->addNewByName(name, place, ranges, true, true);
+    const Reference<css::document::XEmbeddedObjectSupplier> object(charts->getByName(name),
+                                                                   UNO_QUERY_THROW);
+    const Reference<css::chart::XChartDocument> chart(object->getEmbeddedObject(), UNO_QUERY_THROW);
+    const Reference<css::beans::XPropertySet> props(chart, UNO_QUERY_THROW);
+    props->setPropertyValue("HasMainTitle", Any(true));
+    Reference<css::beans::XPropertySet>(chart->getTitle(), UNO_QUERY_THROW)
+        ->setPropertyValue("String", Any(title));
+    return chart;
+}
+
+// Profit as bars, the cumulative share as a line on its own axis.
+void make_pareto(const Reference<css::chart::XChartDocument>& chart) {
+    const Reference<css::lang::XMultiServiceFactory> factory(chart, UNO_QUERY_THROW);
+    const Reference<css::chart::XDiagram> diagram(
+        factory->createInstance("com.sun.star.chart.BarDiagram"), UNO_QUERY_THROW);
+    chart->setDiagram(diagram);
+    const Reference<css::beans::XPropertySet> props(diagram, UNO_QUERY_THROW);
+    props->setPropertyValue("NumberOfLines", Any(sal_Int32(1)));
+    props->setPropertyValue("HasSecondaryYAxis", Any(true));
+    diagram->getDataRowProperties(1)->setPropertyValue(
+        "Axis", Any(sal_Int32(css::chart::ChartAxisAssign::SECONDARY_Y)));
+}
+
+} // namespace
+
+void write_summary_sheet(const Reference<css::frame::XModel>& model,
+                         const Reference<css::sheet::XSpreadsheet>& data_sheet, const Range& rows,
+                         const HeaderMapping& mapping, const ClientTable& table,
+                         const BatchResult& result, Lang lang) {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+    const Reference<css::sheet::XSpreadsheets> sheets = doc->getSheets();
+    const OUString name = text(SummaryText::SheetName, lang);
+    const Reference<css::container::XNamed> data_name(data_sheet, UNO_QUERY_THROW);
+    if (data_name->getName() == name) {
+        return; // the table is on a sheet named like the summary: never replace it
+    }
+    if (sheets->hasByName(name)) {
+        sheets->removeByName(name);
+    }
+    sheets->insertNewByName(name, static_cast<sal_Int16>(sheets->getElementNames().getLength()));
+    const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
+    const BatchSummary& summary = result.summary;
+
+    write_block(sheet, 0, {row({Any(text(SummaryText::Title, lang))})});
+
+    // Per tier.
+    constexpr sal_Int32 kTierRow = 2;
+    std::vector<Sequence<Any>> tiers = {
+        row({Any(text(SummaryText::TierHeader, lang)), Any(text(SummaryText::Clients, lang)),
+             Any(text(SummaryText::Revenue, lang)), Any(text(SummaryText::Profit, lang))})};
+    GroupTotals total;
+    for (Tier t : {Tier::A, Tier::B, Tier::C, Tier::D}) {
+        const GroupTotals& g = summary.of(t);
+        tiers.push_back(
+            totals_row(Any(OUString(static_cast<sal_Unicode>(tier_letter(t)))), g, summary));
+        total.clients += g.clients;
+        total.revenue += g.revenue;
+        total.profit += g.profit;
+    }
+    tiers.push_back(totals_row(Any(text(SummaryText::Total, lang)), total, summary));
+    write_block(sheet, kTierRow, tiers);
+
+    // Per verdict.
+    constexpr sal_Int32 kVerdictRow = kTierRow + 7;
+    std::vector<Sequence<Any>> verdicts = {
+        row({Any(text(SummaryText::VerdictHeader, lang)), Any(text(SummaryText::Clients, lang)),
+             Any(text(SummaryText::Revenue, lang)), Any(text(SummaryText::Profit, lang))})};
+    for (Verdict v : kAllVerdicts) {
+        verdicts.push_back(
+            totals_row(Any(OUString::fromUtf8(verdict_label(v, lang))), summary.of(v), summary));
+    }
+    verdicts.push_back(totals_row(Any(text(SummaryText::Total, lang)), total, summary));
+    write_block(sheet, kVerdictRow, verdicts);
+
+    // The Pareto table: the most profitable clients and the cumulative share they reach.
+    constexpr sal_Int32 kParetoRow = kVerdictRow + 9;
+    const std::vector<ParetoPoint> points = pareto_points(table, result, kParetoClients);
+    std::string note = summary_text(SummaryText::ParetoNote).in(lang);
+    for (const std::string& value :
+         {std::to_string(points.size()), std::to_string(summary.segmented)}) {
+        const auto at = note.find("{}");
+        if (at != std::string::npos) {
+            note.replace(at, 2, value);
+        }
+    }
+    std::vector<Sequence<Any>> pareto = {
+        row({Any(text(SummaryText::Client, lang)),
+             Any(text(table.value_kind == ValueKind::Profit ? SummaryText::Profit
+                                                            : SummaryText::Revenue,
+                      lang)),
+             Any(text(SummaryText::CumulativeShare, lang))})};
+    for (const ParetoPoint& p : points) {
+        pareto.push_back(row({Any(to_ou(client_name(rows, mapping, p.row))), Any(p.value),
+                              Any(p.cumulative_share)}));
+    }
+    write_block(sheet, kParetoRow - 1, {row({Any(to_ou(note))})});
+    write_block(sheet, kParetoRow, pareto);
+    if (!points.empty()) {
+        set_percent_format(
+            model, sheet->getCellRangeByPosition(
+                       2, kParetoRow + 1, 2, kParetoRow + static_cast<sal_Int32>(points.size())));
+    }
+
+    // Charts to the right of the tables.
+    const sal_Int16 index = static_cast<sal_Int16>(sheets->getElementNames().getLength() - 1);
+    css::table::CellRangeAddress verdict_range;
+    verdict_range.Sheet = index;
+    verdict_range.StartColumn = 0;
+    verdict_range.EndColumn = 1;
+    verdict_range.StartRow = kVerdictRow;
+    verdict_range.EndRow = kVerdictRow + static_cast<sal_Int32>(kVerdictCount);
+    // Chart names are unique per run: Calc keeps a listener for a chart of the replaced sheet
+    // (for undo) and crashes when a new chart of the same name starts listening (7.4).
+    static std::atomic<unsigned> runs{0};
+    const OUString suffix = OUString::number(static_cast<sal_Int64>(std::time(nullptr))) + "_" +
+                            OUString::number(static_cast<sal_Int32>(++runs));
+    add_chart(sheet, "ClientTriageVerdicts_" + suffix, css::awt::Rectangle(11000, 500, 14000, 8000),
+              verdict_range, text(SummaryText::VerdictTitle, lang));
+    if (!points.empty()) {
+        css::table::CellRangeAddress pareto_range = verdict_range;
+        pareto_range.EndColumn = 2;
+        pareto_range.StartRow = kParetoRow;
+        pareto_range.EndRow = kParetoRow + static_cast<sal_Int32>(points.size());
+        make_pareto(add_chart(sheet, "ClientTriagePareto_" + suffix,
+                              css::awt::Rectangle(11000, 9000, 18000, 9000), pareto_range,
+                              text(SummaryText::ParetoTitle, lang)));
+    }
+}
+
+} // namespace triage::uno
