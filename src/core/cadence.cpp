@@ -1,6 +1,7 @@
 #include "core/cadence.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -9,13 +10,6 @@
 namespace triage {
 
 namespace {
-
-std::string number_text(double value) {
-    std::ostringstream out;
-    out.precision(15);
-    out << value;
-    return out.str();
-}
 
 constexpr std::array<Localized, kProspectStepCount> kStepNames = {{
     {"Call 1", "Звонок 1", "Soitto 1"},

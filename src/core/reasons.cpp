@@ -1,4 +1,5 @@
 #include "core/reasons.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -108,18 +109,6 @@ constexpr std::string_view kUnderOnePoint = "<1";
 
 // ---------------------------------------------------------------- helpers
 
-// Replaces the first "{}" in `pattern` with `value`.
-std::string fill(std::string_view pattern, std::string_view value) {
-    const std::size_t at = pattern.find("{}");
-    if (at == std::string_view::npos) {
-        return std::string(pattern);
-    }
-    std::string out(pattern.substr(0, at));
-    out += value;
-    out += pattern.substr(at + 2);
-    return out;
-}
-
 // `value` with at most `decimals` decimals, trailing zeros dropped, in the language's
 // decimal notation: 45, 4.5, 0.45 / 4,5.
 std::string format_number(double value, int decimals, Lang lang) {
@@ -173,7 +162,8 @@ PluralForm plural_form(std::string_view shown, Lang lang) {
 
 std::string with_noun(double value, const PluralNoun& noun, Lang lang) {
     const std::string number = format_number(value, 1, lang);
-    return fill(fill(kNumberAndNoun.in(lang), number), noun.in(plural_form(number, lang), lang));
+    return fill_placeholders(kNumberAndNoun.in(lang),
+                             {number, noun.in(plural_form(number, lang), lang)});
 }
 
 std::string format_value(Unit unit, double value, Lang lang) {
@@ -183,7 +173,7 @@ std::string format_value(Unit unit, double value, Lang lang) {
     case Unit::Count:
         return with_noun(value, kComplaints, lang);
     case Unit::Percent:
-        return fill(kPercent.in(lang), format_number(value * 100.0, 1, lang));
+        return fill_placeholders(kPercent.in(lang), {format_number(value * 100.0, 1, lang)});
     case Unit::Ratio:
         break;
     }
@@ -209,7 +199,7 @@ std::string describe_signal_value(Signal signal, double value, Lang lang) {
         return kCostExceedsProfitText.in(lang);
     }
     const SignalText& text = kSignalTexts[signal_index(signal)];
-    return fill(text.phrase.in(lang), format_value(text.unit, value, lang));
+    return fill_placeholders(text.phrase.in(lang), {format_value(text.unit, value, lang)});
 }
 
 std::vector<Reason> top_reasons(const SignalValues& values, const RiskResult& result,

@@ -1,6 +1,7 @@
 #include "core/rfm.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,17 +9,6 @@
 #include <sstream>
 
 namespace triage {
-
-namespace {
-
-std::string number_text(double value) {
-    std::ostringstream out;
-    out.precision(15);
-    out << value;
-    return out.str();
-}
-
-} // namespace
 
 const char* rfm_measure_key(RfmMeasure measure) {
     switch (measure) {

@@ -56,6 +56,13 @@ void validate_risk_rules(const RiskRules& rules) {
             throw InvalidInput("the weight of " + key + " must be a finite number above 0");
         }
     }
+    double total = 0.0;
+    for (const SignalRule& r : rules) {
+        total += r.weight;
+    }
+    if (!std::isfinite(total)) {
+        throw InvalidInput("the weights of the signals are too large to add up");
+    }
 }
 
 double sub_score(double value, const SignalRule& rule) {

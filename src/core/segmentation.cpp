@@ -1,6 +1,7 @@
 #include "core/segmentation.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -96,22 +97,6 @@ constexpr std::array<Localized, 13> kSummaryTexts = {{
      "{} kannattavinta asiakasta {} asiakkaasta."},
 }};
 
-std::string fill(std::string_view pattern, const std::vector<std::string>& values) {
-    std::string out;
-    std::size_t from = 0;
-    for (const std::string& value : values) {
-        const std::size_t at = pattern.find("{}", from);
-        if (at == std::string_view::npos) {
-            break;
-        }
-        out.append(pattern.substr(from, at - from));
-        out.append(value);
-        from = at + 2;
-    }
-    out.append(pattern.substr(from));
-    return out;
-}
-
 bool present(const Column& column) {
     return !column.empty();
 }
@@ -197,7 +182,7 @@ ClientTable client_table_from_fields(FieldColumns fields, double today) {
 std::string refusal_message(Refusal refusal, Lang lang, const std::string& details) {
     for (const RefusalText& r : kRefusals) {
         if (r.refusal == refusal) {
-            std::string text = fill(r.text.in(lang), {details});
+            std::string text = fill_placeholders(r.text.in(lang), {details});
             // No details: no double space where they would have gone.
             const auto at = text.find("  ");
             if (at != std::string::npos) {
@@ -215,7 +200,7 @@ std::string result_line(const BatchSummary& summary, Lang lang) {
     static constexpr Localized kErrors = {"{} rows have errors (see Why).",
                                           "Строк с ошибками: {} (см. «Почему»).",
                                           "Virheellisiä rivejä: {} (katso Miksi)."};
-    std::string line = fill(kSegmented.in(lang), {std::to_string(summary.segmented)});
+    std::string line = fill_placeholders(kSegmented.in(lang), {std::to_string(summary.segmented)});
     bool first = true;
     for (Verdict v : kAllVerdicts) {
         const std::size_t count = summary.of(v).clients;
@@ -231,7 +216,7 @@ std::string result_line(const BatchSummary& summary, Lang lang) {
     line += ".";
     if (summary.errors > 0) {
         line += " ";
-        line += fill(kErrors.in(lang), {std::to_string(summary.errors)});
+        line += fill_placeholders(kErrors.in(lang), {std::to_string(summary.errors)});
     }
     return line;
 }

@@ -29,7 +29,9 @@ std::size_t walk_tier(const std::vector<double>& sorted_desc, std::size_t begin,
                       long double limit, long double tolerance, long double& taken_sum) {
     long double before = 0;
     std::size_t i = begin;
-    while (i < end && before < limit - tolerance) {
+    // The first value is always taken: the line is never below the first client (a share
+    // close to 0 would otherwise take nothing).
+    while (i < end && (i == begin || before < limit - tolerance)) {
         before += sorted_desc[i];
         ++i;
     }

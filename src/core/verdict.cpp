@@ -1,6 +1,7 @@
 #include "core/verdict.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -113,23 +114,6 @@ constexpr Localized kHintPattern = {"{}. Also: {}", "{}. Также: {}", "{}. L
 void require_days(std::optional<double> days, const char* what) {
     if (days && (!std::isfinite(*days) || *days < 0.0)) {
         throw InvalidInput(std::string(what) + " must be a number of days, 0 or more");
-    }
-}
-
-std::string fill2(std::string_view pattern, std::string_view first, std::string_view second) {
-    std::string out;
-    std::size_t from = 0;
-    int filled = 0;
-    while (true) {
-        const std::size_t at = pattern.find("{}", from);
-        if (at == std::string_view::npos || filled == 2) {
-            out += pattern.substr(from);
-            return out;
-        }
-        out += pattern.substr(from, at - from);
-        out += filled == 0 ? first : second;
-        ++filled;
-        from = at + 2;
     }
 }
 
@@ -270,8 +254,8 @@ std::string next_step(Verdict verdict, std::optional<Signal> top_signal, Lang la
     if (!top_signal) {
         return generic_next_step(verdict, lang);
     }
-    return fill2(kHintPattern.in(lang), generic_next_step(verdict, lang),
-                 specific_next_step(top_signal, lang));
+    return fill_placeholders(kHintPattern.in(lang), {generic_next_step(verdict, lang),
+                                                     specific_next_step(top_signal, lang)});
 }
 
 } // namespace triage

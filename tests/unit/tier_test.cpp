@@ -133,6 +133,13 @@ TEST(Tier, RoundingInSumsDoesNotMoveALine) {
     EXPECT_EQ(tiers_of({0.5, 0.3, 0.1, 0.1}), "AABB");
 }
 
+TEST(Tier, TinySharesStillMakeTheTopClientA) {
+    // A share so small that the line is below the tolerance: the top client is still A and
+    // the top of the rest is still B.
+    EXPECT_EQ(tiers_of({5, 3, 1}, {1e-13, 1e-13}), "ABC");
+    EXPECT_EQ(tiers_of({5, 3, 1}, {1e-300, 0.8}), "ABB");
+}
+
 TEST(Tier, InvalidSharesAreRejected) {
     for (double bad :
          {0.0, -0.1, 1.0000001, std::nan(""), std::numeric_limits<double>::infinity()}) {

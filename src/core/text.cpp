@@ -1,0 +1,31 @@
+#include "core/text.hpp"
+
+#include <sstream>
+
+namespace triage {
+
+std::string fill_placeholders(std::string_view pattern,
+                              std::initializer_list<std::string_view> values) {
+    std::string out;
+    std::size_t from = 0;
+    for (std::string_view value : values) {
+        const std::size_t at = pattern.find("{}", from);
+        if (at == std::string_view::npos) {
+            break;
+        }
+        out.append(pattern.substr(from, at - from));
+        out.append(value);
+        from = at + 2;
+    }
+    out.append(pattern.substr(from));
+    return out;
+}
+
+std::string number_text(double value) {
+    std::ostringstream out;
+    out.precision(15);
+    out << value;
+    return out.str();
+}
+
+} // namespace triage
