@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libboost-dev
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru libreoffice-l10n-fi
   clang libclang-rt-14-dev
+  xvfb xauth imagemagick
 )
 
 missing=()

@@ -63,6 +63,8 @@ void require_rows(const Column& column, std::size_t rows, Field field) {
 void validate_table(const ClientTable& table, const BatchSettings& settings) {
     validate_shares(settings.shares);
     validate_risk_rules(settings.rules);
+    validate_band_limits(settings.bands);
+    validate_verdict_rules(settings.verdicts);
     const std::size_t rows = table.rows();
     require_rows(table.revenue, rows, Field::Revenue);
     for (Signal s : kAllSignals) {
@@ -235,16 +237,16 @@ RiskResult checked_risk_score(const SignalValues& values, const RiskRules& rules
 }
 
 // Risk, band and reasons of a checked row (none without a signal: band Low).
-TopReasons assess_row(const RowInput& in, const RiskRules& rules, std::optional<double>& risk,
-                      Band& band) {
+TopReasons assess_row(const RowInput& in, const BatchSettings& settings,
+                      std::optional<double>& risk, Band& band) {
     band = Band::Low;
     risk.reset();
     if (!in.any_signal) {
         return {};
     }
-    const RiskResult result = checked_risk_score(in.signals, rules);
+    const RiskResult result = checked_risk_score(in.signals, settings.rules);
     risk = result.score;
-    band = risk_band(result.score);
+    band = risk_band(result.score, settings.bands);
     return collect_reasons(in.signals, result);
 }
 
@@ -527,8 +529,9 @@ BatchResult segment_clients(const ClientTable& table, const BatchSettings& setti
                 const Tier tier = tier_of(in.value, cutoffs);
                 std::optional<double> risk;
                 Band band = Band::Low;
-                top = assess_row(in, settings.rules, risk, band);
-                const Verdict verdict = verdict_for(tier, band, in.days_since, in.usual_days);
+                top = assess_row(in, settings, risk, band);
+                const Verdict verdict =
+                    verdict_for(tier, band, in.days_since, in.usual_days, settings.verdicts);
                 row = RowResult(tier, risk, band, verdict,
                                 top.count > 0 ? std::optional<Signal>(top.items[0].signal)
                                               : std::nullopt);
@@ -587,7 +590,7 @@ std::vector<Reason> row_reasons(const ClientTable& table, std::size_t row,
     }
     std::optional<double> risk;
     Band band = Band::Low;
-    const TopReasons top = assess_row(in, settings.rules, risk, band);
+    const TopReasons top = assess_row(in, settings, risk, band);
     return std::vector<Reason>(top.items.begin(), top.items.begin() + top.count);
 }
 

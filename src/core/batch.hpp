@@ -52,10 +52,14 @@ struct ClientTable {
     std::size_t rows() const { return value.size(); }
 };
 
+// The rules a batch segments by (the spec's defaults unless set; rules.hpp's
+// batch_settings() takes them from a RuleSet) and the language of its texts.
 struct BatchSettings {
     TierShares shares;
     RiskRules rules = default_risk_rules();
     Lang lang = Lang::En;
+    BandLimits bands;
+    VerdictRules verdicts; // the verdict table and the lapse rule
 };
 
 // ---------------------------------------------------------------- per row
@@ -193,9 +197,10 @@ struct BatchResult {
 //   other rows are computed;
 // - otherwise tier_of(value), risk_score() of the given signals (none given: no risk, band
 //   Low), verdict_for(tier, band, days since, usual days), top reasons, next step.
-// Throws InvalidInput only for a problem of the whole table: invalid shares or rules, risk
-// weights whose sum is not finite, a present column whose length differs from the value
-// column's, or a service cost column with a revenue value (no profit to divide by).
+// Throws InvalidInput only for a problem of the whole table: invalid shares, rules, band
+// limits or verdict rules, risk weights whose sum is not finite, a present column whose
+// length differs from the value column's, or a service cost column with a revenue value (no
+// profit to divide by).
 // O(n log n) for the one sort of the cut-offs, O(n) otherwise; no heap allocation per row
 // (a reason text is formatted once per batch for each distinct signal, shown value and
 // shown points, and rows refer to it).

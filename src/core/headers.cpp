@@ -360,9 +360,31 @@ const Index& index() {
     return built;
 }
 
-std::optional<Entry> lookup(const std::string& key) {
+// A user's extra synonyms by normalized key (see ExtraSynonyms).
+using ExtraIndex = std::unordered_map<std::string, Entry>;
+
+ExtraIndex extra_index(const ExtraSynonyms& extra) {
+    ExtraIndex idx;
+    for (Field field : kAllFields) {
+        for (const std::string& syn : extra[field_index(field)]) {
+            std::string key = normalize_header(syn);
+            if (!key.empty()) {
+                idx.try_emplace(std::move(key), Entry{field, false});
+            }
+        }
+    }
+    return idx;
+}
+
+std::optional<Entry> lookup(const std::string& key, const ExtraIndex* extra) {
     if (key.empty()) {
         return std::nullopt;
+    }
+    if (extra != nullptr) {
+        const auto it = extra->find(key);
+        if (it != extra->end()) {
+            return it->second;
+        }
     }
     const auto& map = index().synonyms;
     const auto it = map.find(key);
@@ -401,10 +423,10 @@ std::string header_core(std::string_view header) {
 }
 
 // The one field a set of candidate forms names, or nullopt if none or several.
-std::optional<Entry> unique_entry(const std::vector<std::string>& forms) {
+std::optional<Entry> unique_entry(const std::vector<std::string>& forms, const ExtraIndex* extra) {
     std::optional<Entry> found;
     for (const std::string& form : forms) {
-        const std::optional<Entry> e = lookup(form);
+        const std::optional<Entry> e = lookup(form, extra);
         if (!e) {
             continue;
         }
@@ -418,11 +440,11 @@ std::optional<Entry> unique_entry(const std::vector<std::string>& forms) {
     return found;
 }
 
-std::optional<Entry> loose_lookup(const std::string& core) {
+std::optional<Entry> loose_lookup(const std::string& core, const ExtraIndex* extra) {
     if (core.empty()) {
         return std::nullopt;
     }
-    if (auto e = lookup(core)) {
+    if (auto e = lookup(core, extra)) {
         return e;
     }
     const Index& idx = index();
@@ -445,16 +467,16 @@ std::optional<Entry> loose_lookup(const std::string& core) {
             }
         }
     }
-    if (auto e = unique_entry(stripped_one)) {
+    if (auto e = unique_entry(stripped_one, extra)) {
         return e;
     }
     // A header with two readings at one level names no field; do not try harder then.
     for (const std::string& form : stripped_one) {
-        if (lookup(form)) {
+        if (lookup(form, extra)) {
             return std::nullopt;
         }
     }
-    return unique_entry(stripped_both);
+    return unique_entry(stripped_both, extra);
 }
 
 // ---------------------------------------------------------------- messages
@@ -562,14 +584,29 @@ std::string normalize_header(std::string_view header) {
     return out;
 }
 
-std::optional<HeaderGuess> guess_header(std::string_view header) {
-    if (const std::optional<Entry> e = lookup(normalize_header(header))) {
+namespace {
+
+std::optional<HeaderGuess> guess_with(std::string_view header, const ExtraIndex* extra) {
+    if (const std::optional<Entry> e = lookup(normalize_header(header), extra)) {
         return HeaderGuess{e->field, e->weak ? HeaderMatch::ExactWeak : HeaderMatch::Exact};
     }
-    if (const std::optional<Entry> e = loose_lookup(normalize_header(header_core(header)))) {
+    if (const std::optional<Entry> e = loose_lookup(normalize_header(header_core(header)), extra)) {
         return HeaderGuess{e->field, e->weak ? HeaderMatch::LooseWeak : HeaderMatch::Loose};
     }
     return std::nullopt;
+}
+
+HeaderMapping recognize_with(const std::vector<std::string>& headers, const ExtraIndex* extra);
+
+} // namespace
+
+std::optional<HeaderGuess> guess_header(std::string_view header) {
+    return guess_with(header, nullptr);
+}
+
+std::optional<HeaderGuess> guess_header(std::string_view header, const ExtraSynonyms& extra) {
+    const ExtraIndex idx = extra_index(extra);
+    return guess_with(header, &idx);
 }
 
 bool HeaderMapping::has_required() const {
@@ -589,9 +626,21 @@ missing_required(const std::array<std::optional<std::size_t>, kFieldCount>& colu
 }
 
 HeaderMapping recognize_headers(const std::vector<std::string>& headers) {
+    return recognize_with(headers, nullptr);
+}
+
+HeaderMapping recognize_headers(const std::vector<std::string>& headers,
+                                const ExtraSynonyms& extra_synonyms) {
+    const ExtraIndex idx = extra_index(extra_synonyms);
+    return recognize_with(headers, &idx);
+}
+
+namespace {
+
+HeaderMapping recognize_with(const std::vector<std::string>& headers, const ExtraIndex* extra) {
     std::array<std::vector<std::pair<std::size_t, HeaderMatch>>, kFieldCount> candidates;
     for (std::size_t col = 0; col < headers.size(); ++col) {
-        if (const std::optional<HeaderGuess> g = guess_header(headers[col])) {
+        if (const std::optional<HeaderGuess> g = guess_with(headers[col], extra)) {
             candidates[field_index(g->field)].emplace_back(col, g->match);
         }
     }
@@ -632,5 +681,7 @@ HeaderMapping recognize_headers(const std::vector<std::string>& headers) {
     }
     return mapping;
 }
+
+} // namespace
 
 } // namespace triage

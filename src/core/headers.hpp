@@ -107,9 +107,17 @@ struct HeaderGuess {
     HeaderMatch match;
 };
 
+// Header texts a user adds to the built-in synonyms, per field (indexed by field_index()).
+// They count as plain (not weak) synonyms; where one equals a built-in synonym of another
+// field after normalize_header(), the user's wins. Texts that normalize to nothing are
+// ignored.
+using ExtraSynonyms = std::array<std::vector<std::string>, kFieldCount>;
+
 // The field one header names, or nullopt. A header that loosely names two fields equally
 // well names none of them.
 std::optional<HeaderGuess> guess_header(std::string_view header);
+// The same with extra synonyms besides the built-in ones.
+std::optional<HeaderGuess> guess_header(std::string_view header, const ExtraSynonyms& extra);
 
 // ---------------------------------------------------------------- the whole header row
 
@@ -143,6 +151,9 @@ struct HeaderMapping {
 // over a loose one), else no column: it is never guessed. A column maps to at most one field.
 // Then MissingClient and MissingProfitOrRevenue are reported when those fields have no column.
 HeaderMapping recognize_headers(const std::vector<std::string>& headers);
+// The same with extra synonyms besides the built-in ones (a rule set's "synonyms").
+HeaderMapping recognize_headers(const std::vector<std::string>& headers,
+                                const ExtraSynonyms& extra_synonyms);
 
 // The Missing* problems of a mapping (for a mapping the user has edited).
 std::vector<HeaderProblem>

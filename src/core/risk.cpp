@@ -22,9 +22,6 @@ constexpr RiskRules kDefaultRules = {{
     {0.10, 0.60, 1.0}, // rush_share
 }};
 
-constexpr double kMediumFrom = 30.0;
-constexpr double kHighFrom = 60.0;
-
 constexpr std::array<Localized, 3> kBandLabels = {{
     {"Low", "Низкий", "Matala"},
     {"Medium", "Средний", "Keskitaso"},
@@ -125,14 +122,25 @@ double cost_to_serve_ratio(double service_cost, double profit) {
     return std::min(service_cost / profit, kCostExceedsProfit); // overflow -> inf -> cap
 }
 
-Band risk_band(double score) {
+void validate_band_limits(const BandLimits& limits) {
+    if (!std::isfinite(limits.medium_from) || !std::isfinite(limits.high_from) ||
+        !(limits.medium_from > 0.0) || !(limits.medium_from < limits.high_from) ||
+        !(limits.high_from <= 100.0)) {
+        throw InvalidInput("the risk band limits must satisfy 0 < medium_from < high_from <= 100 "
+                           "(got " +
+                           shown(limits.medium_from) + " and " + shown(limits.high_from) + ")");
+    }
+}
+
+Band risk_band(double score, const BandLimits& limits) {
+    validate_band_limits(limits);
     if (!std::isfinite(score) || score < 0.0 || score > 100.0) {
         throw InvalidInput("the risk score must be a number from 0 to 100");
     }
-    if (score < kMediumFrom) {
+    if (score < limits.medium_from) {
         return Band::Low;
     }
-    if (score < kHighFrom) {
+    if (score < limits.high_from) {
         return Band::Medium;
     }
     return Band::High;

@@ -66,9 +66,20 @@ double cost_to_serve_ratio(double service_cost, double profit);
 
 enum class Band { Low, Medium, High };
 
-// low < 30 <= medium < 60 <= high. Throws InvalidInput unless 0 <= score <= 100 (a risk
-// typed by hand into CLIENT_VERDICT goes through here too).
-Band risk_band(double score);
+// Where the bands begin: low < medium_from <= medium < high_from <= high. The spec's limits
+// are 30 and 60.
+struct BandLimits {
+    double medium_from = 30.0;
+    double high_from = 60.0;
+};
+
+// Throws InvalidInput unless 0 < medium_from < high_from <= 100 (both finite).
+void validate_band_limits(const BandLimits& limits);
+
+// low < 30 <= medium < 60 <= high (or the given limits). Throws InvalidInput unless
+// 0 <= score <= 100 (a risk typed by hand into CLIENT_VERDICT goes through here too) or when
+// the limits are invalid.
+Band risk_band(double score, const BandLimits& limits = {});
 
 // "Low" / "Низкий" / "Matala", ...
 const char* band_label(Band band, Lang lang);

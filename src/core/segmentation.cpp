@@ -101,7 +101,25 @@ bool present(const Column& column) {
     return !column.empty();
 }
 
+constexpr std::array<Localized, 9> kPanelTexts = {{
+    {"Client Triage", "Client Triage", "Client Triage"},
+    {"Table", "Таблица", "Taulukko"},
+    {"{} clients in {}", "Клиентов: {}, диапазон {}", "{} asiakasta alueella {}"},
+    {"(none)", "(нет)", "(ei mitään)"},
+    {"Columns", "Столбцы", "Sarakkeet"},
+    {"Risk signals found: {}", "Найдены признаки риска: {}", "Löydetyt riskisignaalit: {}"},
+    {"No risk signal columns: the risk stays empty.",
+     "Нет столбцов с признаками риска: риск останется пустым.",
+     "Ei riskisignaalisarakkeita: riski jää tyhjäksi."},
+    {"The result columns of the last run will be replaced.",
+     "Столбцы результата прошлого запуска будут заменены.",
+     "Edellisen ajon tulossarakkeet korvataan."},
+    {"Segment", "Сегментировать", "Luokittele"},
+}};
+
 } // namespace
+
+const Localized& panel_text(PanelText text) { return kPanelTexts[static_cast<std::size_t>(text)]; }
 
 const Localized& output_header(OutputColumn column) {
     return kOutputHeaders[static_cast<std::size_t>(column)];

@@ -102,6 +102,22 @@ enum class SummaryText {
 
 const Localized& summary_text(SummaryText text);
 
+// ---------------------------------------------------------------- the sidebar panel
+
+enum class PanelText {
+    DeckTitle,       // "Client Triage"
+    Table,           // "Table"
+    Rows,            // "{} clients in {}"
+    NoColumn,        // "(none)"
+    Columns,         // "Columns"
+    SignalsFound,    // "Risk signals found: {}"
+    NoSignals,       // "No risk signal columns: risk is left empty."
+    PreviousOutput,  // "The result columns of the last run will be replaced."
+    Segment,         // "Segment"
+};
+
+const Localized& panel_text(PanelText text);
+
 // The rows of the Pareto chart: the clients with a positive value, most profitable first, at
 // most `limit` of them, with the cumulative share of the total positive value they reach.
 struct ParetoPoint {

@@ -13,14 +13,6 @@ namespace {
 
 // ---------------------------------------------------------------- the tables
 
-// kVerdictTable[tier][band] (SPEC section 3).
-constexpr std::array<std::array<Verdict, 3>, 4> kVerdictTable = {{
-    {Verdict::Keep, Verdict::Keep, Verdict::Renegotiate},        // A
-    {Verdict::Grow, Verdict::Renegotiate, Verdict::Renegotiate}, // B
-    {Verdict::LowTouch, Verdict::Renegotiate, Verdict::LetGo},   // C
-    {Verdict::Renegotiate, Verdict::LetGo, Verdict::LetGo},      // D
-}};
-
 struct VerdictText {
     const char* key;
     Localized label;
@@ -190,26 +182,54 @@ std::u32string fold(std::string_view text) {
 
 } // namespace
 
+void validate_lapse_rule(const LapseRule& rule) {
+    if (!std::isfinite(rule.interval_multiple) || !(rule.interval_multiple > 0.0)) {
+        throw InvalidInput("the lapse multiple of the usual interval must be a number above 0");
+    }
+    if (!std::isfinite(rule.days_without_interval) || !(rule.days_without_interval >= 0.0)) {
+        throw InvalidInput("the days without an order after which a client is lapsed must be a "
+                           "number of days, 0 or more");
+    }
+}
+
+void validate_verdict_rules(const VerdictRules& rules) {
+    validate_lapse_rule(rules.lapse);
+    for (const auto& row : rules.table) {
+        for (Verdict v : row) {
+            const auto index = static_cast<std::size_t>(v);
+            if (index >= kVerdictCount) {
+                throw InvalidInput("the verdict table holds something that is not a verdict");
+            }
+            if (v == Verdict::WinBack) {
+                throw InvalidInput("Win back cannot be a cell of the verdict table: it is given "
+                                   "to lapsed clients only");
+            }
+        }
+    }
+}
+
 bool is_lapsed(std::optional<double> days_since_last_order,
-               std::optional<double> usual_days_between_orders) {
+               std::optional<double> usual_days_between_orders, const LapseRule& rule) {
+    validate_lapse_rule(rule);
     require_days(days_since_last_order, "days since the last order");
     require_days(usual_days_between_orders, "usual days between orders");
     if (!days_since_last_order) {
         return false;
     }
     if (usual_days_between_orders && *usual_days_between_orders > 0.0) {
-        return *days_since_last_order > 2.0 * *usual_days_between_orders;
+        return *days_since_last_order > rule.interval_multiple * *usual_days_between_orders;
     }
-    return *days_since_last_order > kLapsedWithoutInterval;
+    return *days_since_last_order > rule.days_without_interval;
 }
 
 Verdict verdict_for(Tier tier, Band band, std::optional<double> days_since_last_order,
-                    std::optional<double> usual_days_between_orders) {
-    const bool lapsed = is_lapsed(days_since_last_order, usual_days_between_orders);
+                    std::optional<double> usual_days_between_orders, const VerdictRules& rules) {
+    validate_verdict_rules(rules);
+    const bool lapsed = is_lapsed(days_since_last_order, usual_days_between_orders, rules.lapse);
     if ((tier == Tier::A || tier == Tier::B) && band != Band::High && lapsed) {
         return Verdict::WinBack;
     }
-    return kVerdictTable[static_cast<std::size_t>(tier)][static_cast<std::size_t>(band)];
+    return rules.table[static_cast<std::size_t>(tier)][static_cast<std::size_t>(band)];
 }
 
 const char* verdict_label(Verdict verdict, Lang lang) {

@@ -27,18 +27,55 @@ constexpr std::array<Verdict, kVerdictCount> kAllVerdicts = {
 // Days without an order after which a client whose usual interval is unknown is lapsed.
 constexpr double kLapsedWithoutInterval = 180.0;
 
+// When a client counts as lapsed (SPEC section 3): more than interval_multiple x its usual
+// days between orders since the last order, or, where the usual interval is unknown, more
+// than days_without_interval days.
+struct LapseRule {
+    double interval_multiple = 2.0;
+    double days_without_interval = kLapsedWithoutInterval;
+};
+
+// Throws InvalidInput unless interval_multiple is finite and > 0 and days_without_interval is
+// finite and >= 0.
+void validate_lapse_rule(const LapseRule& rule);
+
+// The verdict of each tier and risk band: table[tier][band], indexed by Tier and Band.
+using VerdictTable = std::array<std::array<Verdict, 3>, 4>;
+
+// The spec's table (SPEC section 3).
+constexpr VerdictTable kDefaultVerdictTable = {{
+    {Verdict::Keep, Verdict::Keep, Verdict::Renegotiate},        // A
+    {Verdict::Grow, Verdict::Renegotiate, Verdict::Renegotiate}, // B
+    {Verdict::LowTouch, Verdict::Renegotiate, Verdict::LetGo},   // C
+    {Verdict::Renegotiate, Verdict::LetGo, Verdict::LetGo},      // D
+}};
+
+// Everything verdict_for() decides by: the table and the lapse rule.
+struct VerdictRules {
+    VerdictTable table = kDefaultVerdictTable;
+    LapseRule lapse;
+};
+
+// Throws InvalidInput for an invalid lapse rule or a table cell that is Win back (Win back is
+// the override for lapsed clients, never a cell of the table) or not a verdict at all.
+void validate_verdict_rules(const VerdictRules& rules);
+
 // A client is lapsed when days_since_last_order > 2 x usual_days_between_orders. The usual
 // interval is unknown when it is nullopt or 0 (a single order, or all orders on one day):
 // then lapsed means days_since_last_order > 180. Without days_since_last_order a client is
-// never lapsed. Throws InvalidInput for a negative or non-finite number of days.
+// never lapsed. `rule` replaces the 2 and the 180. Throws InvalidInput for a negative or
+// non-finite number of days, or an invalid rule.
 bool is_lapsed(std::optional<double> days_since_last_order,
-               std::optional<double> usual_days_between_orders = std::nullopt);
+               std::optional<double> usual_days_between_orders = std::nullopt,
+               const LapseRule& rule = {});
 
 // The tier x band table; Win back instead for a lapsed tier A or B client whose band is not
-// High. Throws InvalidInput as is_lapsed() does.
+// High. `rules` replaces the spec's table and lapse rule. Throws InvalidInput as is_lapsed()
+// does, and for invalid rules.
 Verdict verdict_for(Tier tier, Band band,
                     std::optional<double> days_since_last_order = std::nullopt,
-                    std::optional<double> usual_days_between_orders = std::nullopt);
+                    std::optional<double> usual_days_between_orders = std::nullopt,
+                    const VerdictRules& rules = {});
 
 // The spec's label: "Keep", "Удержать", "Pidä", "Low-touch", ...
 const char* verdict_label(Verdict verdict, Lang lang);

@@ -95,6 +95,29 @@ int whole_number(double value, const char* what, int low, int high) {
     return static_cast<int>(value);
 }
 
+// The three RFM populations describe the same clients, row by row: like any ranges that must
+// match, they must have one shape (a population one row short is a typo, not a smaller
+// population).
+void require_same_shape(const Range& first, const Range& second, const char* what) {
+    bool same = first.getLength() == second.getLength();
+    for (sal_Int32 r = 0; same && r < first.getLength(); ++r) {
+        same = first[r].getLength() == second[r].getLength();
+    }
+    if (!same) {
+        throw_invalid(std::string(what) + " must have the same shape as recency_values");
+    }
+}
+
+// The Function Wizard's methods declare no exception: should one fail (only an allocation
+// can), it answers with empty text instead of letting a C++ exception into the office.
+template <class Body> OUString text_or_empty(Body&& body) noexcept {
+    try {
+        return body();
+    } catch (...) {
+        return OUString();
+    }
+}
+
 Any text_result(const std::string& utf8) {
     return Any(to_ou(utf8));
 }
@@ -213,6 +236,8 @@ public:
             const int bin_count =
                 whole_number(optional_number(bins, "bins").value_or(kDefaultRfmBins), "bins",
                              kMinRfmBins, kMaxRfmBins);
+            require_same_shape(recency_values, frequency_values, "frequency_values");
+            require_same_shape(recency_values, monetary_values, "monetary_values");
             const auto breaks =
                 prepared_breaks(recency_values, frequency_values, monetary_values, bin_count);
             return elementwise({recency, frequency, monetary}, [&](const std::vector<Cell>& cells) {
@@ -268,42 +293,56 @@ public:
 
     // XAddIn
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {
-        const FunctionInfo* f = find_function_by_display(to_utf8(display), lang());
-        return f ? OUString::createFromAscii(f->programmatic) : OUString();
+        return text_or_empty([&] {
+            const FunctionInfo* f = find_function_by_display(to_utf8(display), lang());
+            return f ? OUString::createFromAscii(f->programmatic) : OUString();
+        });
     }
     OUString SAL_CALL getDisplayFunctionName(const OUString& programmatic) override {
-        const FunctionInfo* f = find(programmatic);
-        return f ? text(f->display) : OUString();
+        return text_or_empty([&] {
+            const FunctionInfo* f = find(programmatic);
+            return f ? text(f->display) : OUString();
+        });
     }
     OUString SAL_CALL getFunctionDescription(const OUString& programmatic) override {
-        const FunctionInfo* f = find(programmatic);
-        return f ? text(f->description) : OUString();
+        return text_or_empty([&] {
+            const FunctionInfo* f = find(programmatic);
+            return f ? text(f->description) : OUString();
+        });
     }
     OUString SAL_CALL getDisplayArgumentName(const OUString& programmatic,
                                              sal_Int32 argument) override {
-        const ArgumentInfo* a = find_argument(programmatic, argument);
-        return a ? text(a->name) : OUString();
+        return text_or_empty([&] {
+            const ArgumentInfo* a = find_argument(programmatic, argument);
+            return a ? text(a->name) : OUString();
+        });
     }
     OUString SAL_CALL getArgumentDescription(const OUString& programmatic,
                                              sal_Int32 argument) override {
-        const ArgumentInfo* a = find_argument(programmatic, argument);
-        return a ? text(a->description) : OUString();
+        return text_or_empty([&] {
+            const ArgumentInfo* a = find_argument(programmatic, argument);
+            return a ? text(a->description) : OUString();
+        });
     }
     OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override {
         return OUString::createFromAscii(kCategory);
     }
     OUString SAL_CALL getDisplayCategoryName(const OUString&) override {
-        return text(kCategoryDisplay);
+        return text_or_empty([&] { return text(kCategoryDisplay); });
     }
 
     // XLocalizable
     void SAL_CALL setLocale(const css::lang::Locale& locale) override {
-        locale_language_ = to_utf8(locale.Language);
-        lang_.store(lang_from_tag(locale_language_));
+        try {
+            locale_language_ = to_utf8(locale.Language);
+            lang_.store(lang_from_tag(locale_language_));
+        } catch (...) {
+            lang_.store(Lang::En); // cannot fail but for an allocation: English texts then
+        }
     }
     css::lang::Locale SAL_CALL getLocale() override {
         css::lang::Locale locale;
-        locale.Language = to_ou(locale_language_);
+        locale.Language = text_or_empty([&] { return to_ou(locale_language_); });
         return locale;
     }
 

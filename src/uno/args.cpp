@@ -31,6 +31,46 @@ const Range* as_grid(const Any& argument, Range& storage) {
     return &storage;
 }
 
+bool is_empty(const Any& value) {
+    const auto type = value.getValueTypeClass();
+    if (type == css::uno::TypeClass_VOID) {
+        return true;
+    }
+    rtl::OUString text;
+    return type == css::uno::TypeClass_STRING && (value >>= text) && text.isEmpty();
+}
+
+// LibreOffice 7.4 turns an array result into its matrix element by element, and each text or
+// empty element costs time in proportion to the rows after it: a result of 1,048,576 rows
+// (a whole-column reference such as A:A) would keep the office busy for minutes. Trailing
+// rows whose range inputs are all empty are therefore left out of results taller than this;
+// results up to this height keep their empty rows (an array formula taller than a trimmed
+// result shows #N/A below it, as for any shorter array).
+constexpr sal_Int32 kRowsAlwaysKept = 65536;
+
+// The number of result rows: all of them, or up to the last row with a non-empty input.
+sal_Int32 result_rows(const Range& shape, const std::vector<const Range*>& grids) {
+    const sal_Int32 rows = shape.getLength();
+    if (rows <= kRowsAlwaysKept) {
+        return rows;
+    }
+    sal_Int32 used = rows;
+    for (; used > kRowsAlwaysKept; --used) {
+        bool empty = true;
+        for (const Range* grid : grids) {
+            if (grid) {
+                for (const Any& value : (*grid)[used - 1]) {
+                    empty = empty && is_empty(value);
+                }
+            }
+        }
+        if (!empty) {
+            break;
+        }
+    }
+    return used;
+}
+
 Cell single_cell(const Any& argument) {
     Range range;
     if (argument >>= range) {
@@ -172,9 +212,9 @@ Any elementwise(const std::vector<Any>& arguments,
     if (!shape) {
         return one(cells);
     }
-    Range result(shape->getLength());
+    Range result(result_rows(*shape, grids));
     auto* rows = result.getArray();
-    for (sal_Int32 r = 0; r < shape->getLength(); ++r) {
+    for (sal_Int32 r = 0; r < result.getLength(); ++r) {
         const sal_Int32 columns = (*shape)[r].getLength();
         rows[r].realloc(columns);
         auto* out = rows[r].getArray();

@@ -37,6 +37,12 @@ org_clienttriage_CommandHandler_get_implementation(css::uno::XComponentContext* 
     return construct(triage::uno::kCommandHandler, context);
 }
 
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+org_clienttriage_PanelFactory_get_implementation(css::uno::XComponentContext* context,
+                                                 const Sequence<Any>&) {
+    return construct(triage::uno::kPanelFactory, context);
+}
+
 extern "C" SAL_DLLPUBLIC_EXPORT void* component_getFactory(const char* implementation_name, void*,
                                                            void*) {
     for (const triage::uno::Implementation* implementation : kImplementations) {

@@ -190,8 +190,10 @@ Sequence<css::beans::PropertyValue> load_args(const std::string& filter = {},
                                               const std::string& options = {}) {
     Sequence<css::beans::PropertyValue> args(filter.empty() ? 1 : 3);
     auto* a = args.getArray();
+    // Not "Hidden": a headless office shows nothing anyway, and Calc's undo of an inserted
+    // sheet crashes in a hidden document's view (ScTabView::SetTabNo, LibreOffice 7.4).
     a[0].Name = "Hidden";
-    a[0].Value <<= true;
+    a[0].Value <<= false;
     if (!filter.empty()) {
         a[1].Name = "FilterName";
         a[1].Value <<= ou(filter);
@@ -250,7 +252,9 @@ Office::Office(const OfficeOptions& options) {
     }
 }
 
-Office::~Office() { shutdown(); }
+Office::~Office() {
+    shutdown();
+}
 
 Office& Office::get() {
     static std::string failure; // a failed start is reported to every test, not retried
@@ -310,9 +314,23 @@ void Office::start(const OfficeOptions& options) {
     port_ = free_port();
     const std::string accept =
         "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) + ";urp;";
-    pid_ = spawn({kProgram + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
-                  "--nodefault", "--nolockcheck", profile, accept},
-                 dir_, true, log);
+    std::vector<std::string> command = {
+        kProgram + "/soffice.bin", "--norestore", "--nologo", "--nodefault",
+        "--nolockcheck",           profile,       accept};
+    if (options.visible) {
+        // The unprivileged office needs its own copy of the X authority to reach $DISPLAY.
+        if (const char* xauthority = std::getenv("XAUTHORITY")) {
+            const std::string copy = dir_ + "/xauthority";
+            fs::copy_file(xauthority, copy, fs::copy_options::overwrite_existing);
+            if (is_root() && ::chown(copy.c_str(), kUnprivileged, kUnprivileged) != 0) {
+                throw std::runtime_error("chown failed for " + copy);
+            }
+            ::setenv("XAUTHORITY", copy.c_str(), 1);
+        }
+    } else {
+        command.insert(command.begin() + 1, {"--headless", "--invisible"});
+    }
+    pid_ = spawn(command, dir_, true, log);
     remember_office(pid_);
     install_emergency_handlers();
 
@@ -343,6 +361,22 @@ void Office::start(const OfficeOptions& options) {
 
 Reference<css::frame::XDesktop2> Office::desktop() const {
     return css::frame::Desktop::create(context_);
+}
+
+bool Office::alive() const {
+    if (pid_ <= 0 || !context_.is()) {
+        return false;
+    }
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) != 0) {
+        return false; // exited (now reaped) or not our child any more
+    }
+    try {
+        // A round trip through the bridge: the office must answer, not just exist.
+        return desktop()->getComponents().is();
+    } catch (const css::uno::Exception&) {
+        return false;
+    }
 }
 
 void Office::shutdown() {

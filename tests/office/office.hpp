@@ -20,6 +20,7 @@ using css::uno::Reference;
 
 struct OfficeOptions {
     std::string ui_locale; // e.g. "ru-RU"; empty: the office's default (English)
+    bool visible = false;  // windows on $DISPLAY (e.g. under xvfb-run) instead of headless
 };
 
 class Office {
@@ -38,6 +39,10 @@ public:
     const Reference<css::uno::XComponentContext>& context() const { return context_; }
     Reference<css::frame::XDesktop2> desktop() const;
     const std::string& profile_dir() const { return dir_; }
+    // The soffice.bin process (e.g. for its memory in /proc/<pid>/status); -1 when stopped.
+    pid_t pid() const { return pid_; }
+    // True while the office process has not exited and answers a call over the UNO bridge.
+    bool alive() const;
 
 private:
     void start(const OfficeOptions& options);
@@ -63,6 +68,8 @@ public:
     CalcDoc& operator=(const CalcDoc&) = delete;
 
     Reference<css::sheet::XSpreadsheet> sheet(int index = 0) const;
+    // The document model (for XCalculatable, XModel, ...).
+    const Reference<css::lang::XComponent>& component() const { return doc_; }
     Reference<css::table::XCell> cell(const std::string& address) const;
 
     void set_value(const std::string& address, double value) const;

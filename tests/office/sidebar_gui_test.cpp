@@ -1,0 +1,179 @@
+// The sidebar deck in a real Calc window (under xvfb-run): the deck opens, its panel shows the
+// table and the recognised columns, and a click on its button, made through the
+// accessibility API as assistive technology would, segments the table.
+#include "office.hpp"
+#include "sheet_ops.hpp"
+
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleSelection.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/ui/XDeck.hpp>
+#include <com/sun/star/ui/XDecks.hpp>
+#include <com/sun/star/ui/XSidebarProvider.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+
+namespace {
+
+using css::accessibility::XAccessible;
+using css::accessibility::XAccessibleContext;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+namespace Role = css::accessibility::AccessibleRole;
+
+std::string utf8(const rtl::OUString& s) {
+    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+}
+
+// Depth-first search of the accessibility tree for a context matching `match`.
+Reference<XAccessibleContext>
+find(const Reference<XAccessible>& root,
+     const std::function<bool(const Reference<XAccessibleContext>&)>& match, int depth = 0) {
+    if (!root.is() || depth > 40) {
+        return nullptr;
+    }
+    const Reference<XAccessibleContext> context = root->getAccessibleContext();
+    if (!context.is()) {
+        return nullptr;
+    }
+    if (match(context)) {
+        return context;
+    }
+    const sal_Int64 children = context->getAccessibleChildCount();
+    if (children > 300) {
+        return nullptr; // a sheet's cells: nothing of the panel's in there
+    }
+    for (sal_Int64 i = 0; i < children; ++i) {
+        try {
+            const auto found = find(context->getAccessibleChild(i), match, depth + 1);
+            if (found.is()) {
+                return found;
+            }
+        } catch (const css::uno::Exception&) {
+        }
+    }
+    return nullptr;
+}
+
+Reference<XAccessibleContext> find_named(const Reference<XAccessible>& root, sal_Int16 role,
+                                         const std::string& name) {
+    return find(root, [&](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role && utf8(c->getAccessibleName()) == name;
+    });
+}
+
+Reference<XAccessibleContext> find_containing(const Reference<XAccessible>& root, sal_Int16 role,
+                                              const std::string& part) {
+    return find(root, [&](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role &&
+               utf8(c->getAccessibleName()).find(part) != std::string::npos;
+    });
+}
+
+// The item a drop-down named `name` shows.
+std::string selected_item(const Reference<XAccessible>& root, const std::string& name) {
+    const auto combo = find_named(root, Role::COMBO_BOX, name);
+    if (!combo.is()) {
+        return "<no drop-down " + name + ">";
+    }
+    for (sal_Int64 i = 0; i < combo->getAccessibleChildCount(); ++i) {
+        const Reference<XAccessibleContext> child =
+            combo->getAccessibleChild(i)->getAccessibleContext();
+        const Reference<css::accessibility::XAccessibleSelection> selection(child, UNO_QUERY);
+        if (child->getAccessibleRole() == Role::LIST && selection.is() &&
+            selection->getSelectedAccessibleChildCount() > 0) {
+            return utf8(selection->getSelectedAccessibleChild(0)
+                            ->getAccessibleContext()
+                            ->getAccessibleName());
+        }
+    }
+    return "<nothing selected>";
+}
+
+template <class Check> bool wait_for(Check check, int seconds = 30) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (check()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+    return check();
+}
+
+TEST(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
+    if (!std::getenv("DISPLAY")) {
+        GTEST_SKIP() << "needs a display: run under xvfb-run";
+    }
+    office::Office office(office::OfficeOptions{"", true});
+    office::CalcDoc doc(office);
+    office::set_rows(doc, "A1",
+                     {{std::string("Client"), std::string("Profit"), std::string("Days late")},
+                      {std::string("Acme"), 1000.0, 0.0},
+                      {std::string("Beta"), 900.0, 50.0},
+                      {std::string("Gamma"), 300.0, 0.0},
+                      {std::string("Delta"), 200.0, 5.0},
+                      {std::string("Eps"), -100.0, 30.0}});
+    office::select(doc, "B3");
+
+    // Open the deck the way the sidebar's tab bar does.
+    const Reference<css::frame::XModel> model(doc.component(), UNO_QUERY_THROW);
+    const Reference<css::frame::XController2> controller(model->getCurrentController(),
+                                                         UNO_QUERY_THROW);
+    const Reference<css::ui::XSidebarProvider> sidebar = controller->getSidebar();
+    ASSERT_TRUE(sidebar.is());
+    sidebar->setVisible(true);
+    const Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName("ClientTriageDeck"),
+                                         UNO_QUERY_THROW);
+    deck->activate(true);
+
+    const Reference<XAccessible> window(controller->getFrame()->getContainerWindow(),
+                                        UNO_QUERY_THROW);
+    Reference<XAccessibleContext> button;
+    ASSERT_TRUE(wait_for([&] {
+        button = find_named(window, Role::PUSH_BUTTON, "Segment");
+        return button.is();
+    })) << "the panel's Segment button never appeared";
+
+    // The panel shows the table and the recognised columns.
+    EXPECT_TRUE(find_containing(window, Role::LABEL, "5 clients in $Sheet1.$A$1:$C$6").is());
+    EXPECT_EQ(selected_item(window, "Client"), "A: Client");
+    EXPECT_EQ(selected_item(window, "Profit"), "B: Profit");
+    EXPECT_EQ(selected_item(window, "Days late"), "C: Days late");
+    EXPECT_EQ(selected_item(window, "Revenue"), "(none)");
+    EXPECT_TRUE(find_containing(window, Role::LABEL, "Risk signals found: Days late").is());
+
+    // Click.
+    const Reference<css::accessibility::XAccessibleAction> click(button, UNO_QUERY_THROW);
+    click->doAccessibleAction(0);
+    ASSERT_TRUE(wait_for([&] { return doc.text("D1") == "Tier"; }, 30));
+    EXPECT_EQ(doc.text("D2"), "A");
+    EXPECT_EQ(doc.text("F3"), "Renegotiate");
+    EXPECT_EQ(doc.text("F6"), "Let go");
+    EXPECT_TRUE(
+        wait_for([&] { return find_containing(window, Role::LABEL, "Segmented 5 clients").is(); }));
+
+    // A picture of the window with the deck and the coloured results.
+    const std::string shot = std::string(TRIAGE_BINARY_DIR) + "/sidebar.png";
+    std::filesystem::remove(shot);
+    if (std::system("command -v import >/dev/null 2>&1") == 0) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
+        EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
+    }
+}
+
+} // namespace
