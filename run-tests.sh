@@ -10,6 +10,14 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j1)
 
+# The core and its unit tests under AddressSanitizer + UndefinedBehaviorSanitizer: any
+# finding aborts the test that hit it.
+cmake -S . -B build-asan -DTRIAGE_SANITIZE=ON -DTRIAGE_BUILD_UNO=OFF -DTRIAGE_BUILD_BENCH=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j"$jobs")
+
 # Fuzz targets (libFuzzer with ASan and UBSan), each for a bounded time.
 fuzz_seconds="${TRIAGE_FUZZ_SECONDS:-20}"
 if compgen -G "fuzz/*.cpp" >/dev/null; then

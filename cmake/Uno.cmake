@@ -46,11 +46,13 @@ target_link_options(clienttriage PRIVATE -Wl,--no-undefined -Wl,-z,defs -Wl,--ex
 # ---------------------------------------------------------------- the .oxt
 set(TRIAGE_OXT ${CMAKE_BINARY_DIR}/client-triage.oxt)
 set(TRIAGE_STAGE ${CMAKE_BINARY_DIR}/oxt)
-file(GLOB_RECURSE TRIAGE_EXTENSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/extension/*)
+file(GLOB_RECURSE TRIAGE_EXTENSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/extension/*
+     ${CMAKE_SOURCE_DIR}/dialogs/*)
 add_custom_command(
   OUTPUT ${TRIAGE_OXT}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${TRIAGE_STAGE} ${TRIAGE_OXT}
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/extension ${TRIAGE_STAGE}
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/dialogs ${TRIAGE_STAGE}/dialogs
   COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_RDB} $<TARGET_FILE:clienttriage> ${TRIAGE_STAGE}/
   COMMAND ${CMAKE_COMMAND} -E chdir ${TRIAGE_STAGE} ${ZIP} -q -r -X ${TRIAGE_OXT} .
   DEPENDS clienttriage ${TRIAGE_RDB} ${TRIAGE_EXTENSION_FILES}
@@ -59,7 +61,8 @@ add_custom_target(oxt ALL DEPENDS ${TRIAGE_OXT})
 
 # ---------------------------------------------------------------- office harness, tests, example
 # The harness starts a throwaway headless office with the built .oxt installed.
-add_library(office_harness STATIC ${CMAKE_SOURCE_DIR}/tests/office/office.cpp)
+add_library(office_harness STATIC ${CMAKE_SOURCE_DIR}/tests/office/office.cpp
+                           ${CMAKE_SOURCE_DIR}/tests/office/sheet_ops.cpp)
 target_include_directories(office_harness PUBLIC ${CMAKE_SOURCE_DIR}/tests/office)
 target_link_libraries(office_harness PUBLIC uno_sdk)
 target_compile_definitions(office_harness PRIVATE
@@ -68,6 +71,7 @@ target_compile_definitions(office_harness PRIVATE
 add_dependencies(office_harness oxt)
 
 file(GLOB TRIAGE_OFFICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/office/*_test.cpp)
+list(REMOVE_ITEM TRIAGE_OFFICE_SOURCES ${CMAKE_SOURCE_DIR}/tests/office/sidebar_gui_test.cpp)
 add_executable(office_tests ${CMAKE_SOURCE_DIR}/tests/office/main.cpp ${TRIAGE_OFFICE_SOURCES})
 target_link_libraries(office_tests PRIVATE office_harness GTest::gtest)
 set_target_properties(office_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
@@ -76,6 +80,28 @@ set_tests_properties(office_tests PROPERTIES TIMEOUT 1200)
 
 # The README's main command: the example workbook evaluated by the installed extension.
 add_executable(run_example ${CMAKE_SOURCE_DIR}/examples/run_example.cpp)
-target_link_libraries(run_example PRIVATE office_harness)
+target_link_libraries(run_example PRIVATE office_harness triage_core)
 set_target_properties(run_example PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 target_compile_definitions(run_example PRIVATE TRIAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+
+# The office benchmark (BENCHMARKS.md): CLIENT_TIER against the built-in formulas, the
+# getDataArray/setDataArray floor and the office's memory, in a real headless office. Not a
+# test itself; its --quick mode is, so that it cannot rot.
+add_executable(office_bench ${CMAKE_SOURCE_DIR}/bench/office_bench.cpp)
+target_include_directories(office_bench PRIVATE ${CMAKE_SOURCE_DIR}/examples)
+target_link_libraries(office_bench PRIVATE office_harness)
+set_target_properties(office_bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+add_test(NAME office_bench_smoke COMMAND office_bench --quick)
+set_tests_properties(office_bench_smoke PROPERTIES TIMEOUT 300)
+
+# The sidebar in a real window: needs a display, so ctest runs it under xvfb-run.
+add_executable(sidebar_tests ${CMAKE_SOURCE_DIR}/tests/office/sidebar_gui_test.cpp)
+target_link_libraries(sidebar_tests PRIVATE office_harness GTest::gtest GTest::gtest_main)
+set_target_properties(sidebar_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
+target_compile_definitions(sidebar_tests PRIVATE TRIAGE_BINARY_DIR="${CMAKE_BINARY_DIR}")
+find_program(XVFB_RUN xvfb-run)
+if(XVFB_RUN)
+  add_test(NAME sidebar_gui
+           COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24" $<TARGET_FILE:sidebar_tests>)
+  set_tests_properties(sidebar_gui PROPERTIES TIMEOUT 300)
+endif()

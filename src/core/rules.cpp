@@ -772,26 +772,33 @@ void check_ranges(const RuleSet& rules, const std::set<std::string>* given, Prob
     }
 
     // Synonyms: each must name something, and one text names one field only.
-    std::unordered_map<std::string, Field> owner;
+    // A clash is reported at the list the document gave (the later one when it gave both or
+    // neither), so a user's synonym that clashes with a base preset's is reported at the user's.
+    std::unordered_map<std::string, std::pair<Field, std::size_t>> owner;
     for (Field f : kAllFields) {
         const std::vector<std::string>& list = rules.synonyms[field_index(f)];
+        const std::string list_path = child("/synonyms", field_key(f));
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const std::string path = child(child("/synonyms", field_key(f)), i);
+            const std::string path = child(list_path, i);
             const std::string key = normalize_header(list[i]);
             if (key.empty()) {
                 problems.add(RuleProblemKind::OutOfRange, path,
                              each_lang([](Lang l) { return std::string(kEmptySynonym.in(l)); }));
                 continue;
             }
-            const auto [it, inserted] = owner.emplace(key, f);
-            if (!inserted && it->second != f) {
-                const Field first = it->second;
-                problems.add(RuleProblemKind::Conflict, path, each_lang([&](Lang l) {
-                                 return fill_placeholders(kSynonymTwice.in(l),
-                                                          {quoted(list[i], l),
-                                                           field_name(first).in(l),
-                                                           field_name(f).in(l)});
-                             }));
+            const auto [it, inserted] = owner.emplace(key, std::make_pair(f, i));
+            if (!inserted && it->second.first != f) {
+                const Field first = it->second.first;
+                const std::string first_path =
+                    child(child("/synonyms", field_key(first)), it->second.second);
+                const bool at_first =
+                    !was_given(list_path) && was_given(child("/synonyms", field_key(first)));
+                problems.add(
+                    RuleProblemKind::Conflict, at_first ? first_path : path, each_lang([&](Lang l) {
+                        return fill_placeholders(
+                            kSynonymTwice.in(l),
+                            {quoted(list[i], l), field_name(first).in(l), field_name(f).in(l)});
+                    }));
             }
         }
     }

@@ -24,7 +24,7 @@ struct RefusalText {
     Localized text; // "{}" is where the details go
 };
 
-constexpr std::array<RefusalText, 10> kRefusals = {{
+constexpr std::array<RefusalText, 11> kRefusals = {{
     {Refusal::NoDocument,
      {"Client Triage works on a spreadsheet: open a Calc document.",
       "Client Triage работает с таблицами Calc: откройте документ Calc.",
@@ -73,6 +73,10 @@ constexpr std::array<RefusalText, 10> kRefusals = {{
       "запустите снова. Ничего не изменено.",
       "Solut {} taulukon oikealla puolella sisältävät muita tietoja: siirrä ne tai taulukko ja "
       "suorita uudelleen. Mitään ei muutettu."}},
+    {Refusal::InvalidRules,
+     {"{} Fix them or reset them in the sidebar's Rules panel. Nothing was changed.",
+      "{} Исправьте или сбросьте их на панели «Правила» боковой панели. Ничего не изменено.",
+      "{} Korjaa tai palauta ne sivupalkin Säännöt-paneelissa. Mitään ei muutettu."}},
     {Refusal::TooManyRows,
      {"The table has more rows than a sheet can hold. Nothing was changed.",
       "В таблице больше строк, чем помещается на лист. Ничего не изменено.",
@@ -101,7 +105,7 @@ bool present(const Column& column) {
     return !column.empty();
 }
 
-constexpr std::array<Localized, 9> kPanelTexts = {{
+constexpr std::array<Localized, 21> kPanelTexts = {{
     {"Client Triage", "Client Triage", "Client Triage"},
     {"Table", "Таблица", "Taulukko"},
     {"{} clients in {}", "Клиентов: {}, диапазон {}", "{} asiakasta alueella {}"},
@@ -115,11 +119,30 @@ constexpr std::array<Localized, 9> kPanelTexts = {{
      "Столбцы результата прошлого запуска будут заменены.",
      "Edellisen ajon tulossarakkeet korvataan."},
     {"Segment", "Сегментировать", "Luokittele"},
+    {"Preset", "Набор правил", "Valmis sääntöpohja"},
+    {"Use preset", "Применить набор", "Käytä pohjaa"},
+    {"Rules of this document (JSON)", "Правила этого документа (JSON)",
+     "Tämän asiakirjan säännöt (JSON)"},
+    {"Apply", "Применить", "Käytä"},
+    {"Import...", "Импорт...", "Tuo..."},
+    {"Export...", "Экспорт...", "Vie..."},
+    {"Reset to defaults", "Сбросить к стандартным", "Palauta oletukset"},
+    {"Saved in this document; its formulas recalculated.",
+     "Сохранено в документе; формулы пересчитаны.",
+     "Tallennettu asiakirjaan; kaavat laskettiin uudelleen."},
+    {"Not applied, nothing changed:", "Не применено, ничего не изменено:",
+     "Ei otettu käyttöön, mitään ei muutettu:"},
+    {"Back to the defaults of the specification.", "Восстановлены стандартные правила.",
+     "Oletussäännöt palautettu."},
+    {"Preset {} applied.", "Применён набор «{}».", "Pohja {} otettu käyttöön."},
+    {"Exported to {}.", "Экспортировано в {}.", "Viety tiedostoon {}."},
 }};
 
 } // namespace
 
-const Localized& panel_text(PanelText text) { return kPanelTexts[static_cast<std::size_t>(text)]; }
+const Localized& panel_text(PanelText text) {
+    return kPanelTexts[static_cast<std::size_t>(text)];
+}
 
 const Localized& output_header(OutputColumn column) {
     return kOutputHeaders[static_cast<std::size_t>(column)];

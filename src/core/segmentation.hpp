@@ -61,6 +61,7 @@ enum class Refusal {
     NoRoomForOutput,   // the table ends too close to the last column
     TargetOccupied,    // the cells to the right hold other data (details: the address)
     TooManyRows,       // more rows than the batch can take
+    InvalidRules,      // the document's rule set is invalid (details: the problems)
 };
 
 // The message a user reads, with `details` (an address, a list of problems) filled in.
@@ -105,15 +106,27 @@ const Localized& summary_text(SummaryText text);
 // ---------------------------------------------------------------- the sidebar panel
 
 enum class PanelText {
-    DeckTitle,       // "Client Triage"
-    Table,           // "Table"
-    Rows,            // "{} clients in {}"
-    NoColumn,        // "(none)"
-    Columns,         // "Columns"
-    SignalsFound,    // "Risk signals found: {}"
-    NoSignals,       // "No risk signal columns: risk is left empty."
-    PreviousOutput,  // "The result columns of the last run will be replaced."
-    Segment,         // "Segment"
+    DeckTitle,      // "Client Triage"
+    Table,          // "Table"
+    Rows,           // "{} clients in {}"
+    NoColumn,       // "(none)"
+    Columns,        // "Columns"
+    SignalsFound,   // "Risk signals found: {}"
+    NoSignals,      // "No risk signal columns: risk is left empty."
+    PreviousOutput, // "The result columns of the last run will be replaced."
+    Segment,        // "Segment"
+    Preset,         // "Preset"
+    UsePreset,      // "Use preset"
+    RulesText,      // "Rules of this document (JSON)"
+    Apply,          // "Apply"
+    Import,         // "Import..."
+    Export,         // "Export..."
+    Reset,          // "Reset to defaults"
+    RulesSaved,     // "Saved in this document; its formulas recalculated."
+    RulesRefused,   // "Not applied, nothing changed:"
+    RulesReset,     // "Back to the defaults of the specification."
+    PresetApplied,  // "Preset {} applied."
+    Exported,       // "Exported to {}."
 };
 
 const Localized& panel_text(PanelText text);

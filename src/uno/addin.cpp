@@ -4,6 +4,7 @@
 
 #include "uno/args.hpp"
 #include "uno/components.hpp"
+#include "uno/document_rules.hpp"
 #include "uno/function_table.hpp"
 #include "uno/ui_language.hpp"
 
@@ -29,6 +30,7 @@
 #include <org/clienttriage/XClientTriage.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -58,8 +60,8 @@ Sequence<OUString> supported_services() {
     return names;
 }
 
-TierShares shares_from(const Any& a_share, const Any& b_share) {
-    TierShares shares;
+// The document's shares, or the ones the formula gives.
+TierShares shares_from(const Any& a_share, const Any& b_share, TierShares shares) {
     if (const auto a = optional_number(a_share, "a_share")) {
         shares.a = *a;
     }
@@ -108,6 +110,19 @@ void require_same_shape(const Range& first, const Range& second, const char* wha
     }
 }
 
+// Calc's last date, 32767-12-31, as a serial (days since 1899-12-30). Serials further from 0
+// than this are no dates Calc can show (TEXT gives #FMT), and at magnitudes such as 1E+300 a
+// gap of days is lost to rounding: PROSPECT_NEXT(1E+300;1) would give the first contact
+// itself, a silently wrong date.
+constexpr double kLastCalcDate = 11274306;
+
+void require_calendar_date(double serial, const char* what) {
+    if (!(std::fabs(serial) <= kLastCalcDate)) {
+        throw_invalid(std::string(what) + " must be a date serial from -11274306 to 11274306 " +
+                      "(32767-12-31, Calc's last date)");
+    }
+}
+
 // The Function Wizard's methods declare no exception: should one fail (only an allocation
 // can), it answers with empty text instead of letting a C++ exception into the office.
 template <class Body> OUString text_or_empty(Body&& body) noexcept {
@@ -132,10 +147,11 @@ public:
           rfm_cache_(kCachedPopulations, kCachedPopulationBytes) {}
 
     // XClientTriage
-    Any SAL_CALL clientTier(const Reference<css::beans::XPropertySet>&, const Any& value,
+    Any SAL_CALL clientTier(const Reference<css::beans::XPropertySet>& document, const Any& value,
                             const Range& values, const Any& a_share, const Any& b_share) override {
         return guarded([&] {
-            const auto cutoffs = prepared_cutoffs(values, shares_from(a_share, b_share));
+            const auto cutoffs =
+                prepared_cutoffs(values, shares_from(a_share, b_share, rules_of(document)->shares));
             return elementwise({value}, [&](const std::vector<Cell>& cells) {
                 const Tier tier = tier_of(required_number(cells[0], "value"), *cutoffs);
                 return Any(OUString(static_cast<sal_Unicode>(tier_letter(tier))));
@@ -143,10 +159,12 @@ public:
         });
     }
 
-    Any SAL_CALL clientTierCutoffs(const Reference<css::beans::XPropertySet>&, const Range& values,
-                                   const Any& a_share, const Any& b_share) override {
+    Any SAL_CALL clientTierCutoffs(const Reference<css::beans::XPropertySet>& document,
+                                   const Range& values, const Any& a_share,
+                                   const Any& b_share) override {
         return guarded([&] {
-            const auto cutoffs = prepared_cutoffs(values, shares_from(a_share, b_share));
+            const auto cutoffs =
+                prepared_cutoffs(values, shares_from(a_share, b_share, rules_of(document)->shares));
             if (!cutoffs->has_positive()) {
                 return Any(); // no positive value, no lines: Calc shows #N/A
             }
@@ -158,59 +176,62 @@ public:
         });
     }
 
-    Any SAL_CALL clientRisk(const Reference<css::beans::XPropertySet>&, const Any& days_late,
-                            const Any& return_rate, const Any& complaints,
+    Any SAL_CALL clientRisk(const Reference<css::beans::XPropertySet>& document,
+                            const Any& days_late, const Any& return_rate, const Any& complaints,
                             const Any& discount_share, const Any& cost_to_serve,
                             const Any& approval_days, const Any& scope_creep,
                             const Any& rush_share) override {
         return guarded([&] {
-            return elementwise(signal_arguments(days_late, return_rate, complaints, discount_share,
-                                                cost_to_serve, approval_days, scope_creep,
-                                                rush_share),
-                               [](const std::vector<Cell>& cells) {
-                                   return Any(risk_score(signals_from(cells)).score);
-                               });
+            const auto rules = rules_of(document);
+            return elementwise(
+                signal_arguments(days_late, return_rate, complaints, discount_share, cost_to_serve,
+                                 approval_days, scope_creep, rush_share),
+                [&](const std::vector<Cell>& cells) {
+                    return Any(risk_score(signals_from(cells), rules->signals).score);
+                });
         });
     }
 
-    Any SAL_CALL clientReasons(const Reference<css::beans::XPropertySet>&, const Any& days_late,
-                               const Any& return_rate, const Any& complaints,
+    Any SAL_CALL clientReasons(const Reference<css::beans::XPropertySet>& document,
+                               const Any& days_late, const Any& return_rate, const Any& complaints,
                                const Any& discount_share, const Any& cost_to_serve,
                                const Any& approval_days, const Any& scope_creep,
                                const Any& rush_share) override {
         return guarded([&] {
             const Lang language = labels_lang();
+            const auto rules = rules_of(document);
             return elementwise(
                 signal_arguments(days_late, return_rate, complaints, discount_share, cost_to_serve,
                                  approval_days, scope_creep, rush_share),
                 [&](const std::vector<Cell>& cells) {
                     const SignalValues values = signals_from(cells);
-                    const RiskResult risk = risk_score(values);
+                    const RiskResult risk = risk_score(values, rules->signals);
                     return text_result(format_reasons(top_reasons(values, risk), language));
                 });
         });
     }
 
-    Any SAL_CALL clientVerdict(const Reference<css::beans::XPropertySet>&, const Any& tier,
+    Any SAL_CALL clientVerdict(const Reference<css::beans::XPropertySet>& document, const Any& tier,
                                const Any& risk, const Any& days_since_last_order,
                                const Any& usual_days_between_orders) override {
         return guarded([&] {
             const Lang language = labels_lang();
-            return elementwise({tier, risk, days_since_last_order, usual_days_between_orders},
-                               [&](const std::vector<Cell>& cells) {
-                                   const auto parsed = parse_tier(required_text(cells[0], "tier"));
-                                   if (!parsed) {
-                                       throw_invalid("tier must be A, B, C or D");
-                                   }
-                                   // A client without risk data has no known risk: the low band.
-                                   const auto score = number_or_empty(cells[1], "risk");
-                                   const Band band = score ? risk_band(*score) : Band::Low;
-                                   const Verdict verdict = verdict_for(
-                                       *parsed, band,
-                                       number_or_empty(cells[2], "days_since_last_order"),
-                                       number_or_empty(cells[3], "usual_days_between_orders"));
-                                   return Any(OUString::fromUtf8(verdict_label(verdict, language)));
-                               });
+            const auto rules = rules_of(document);
+            return elementwise(
+                {tier, risk, days_since_last_order, usual_days_between_orders},
+                [&](const std::vector<Cell>& cells) {
+                    const auto parsed = parse_tier(required_text(cells[0], "tier"));
+                    if (!parsed) {
+                        throw_invalid("tier must be A, B, C or D");
+                    }
+                    // A client without risk data has no known risk: the low band.
+                    const auto score = number_or_empty(cells[1], "risk");
+                    const Band band = score ? risk_band(*score, rules->bands) : Band::Low;
+                    const Verdict verdict = verdict_for(
+                        *parsed, band, number_or_empty(cells[2], "days_since_last_order"),
+                        number_or_empty(cells[3], "usual_days_between_orders"), rules->verdicts);
+                    return Any(OUString::fromUtf8(verdict_label(verdict, language)));
+                });
         });
     }
 
@@ -261,20 +282,25 @@ public:
         });
     }
 
-    Any SAL_CALL prospectNext(const Reference<css::beans::XPropertySet>&, const Any& first_contact,
-                              const Any& steps_done, const Any& gap_days,
+    Any SAL_CALL prospectNext(const Reference<css::beans::XPropertySet>& document,
+                              const Any& first_contact, const Any& steps_done, const Any& gap_days,
                               const Any& letter_gap_days) override {
         return guarded([&] {
+            const CadenceGaps defaults = rules_of(document)->prospects;
             return elementwise(
                 {first_contact, steps_done, gap_days, letter_gap_days},
-                [](const std::vector<Cell>& cells) {
-                    CadenceGaps gaps;
+                [&](const std::vector<Cell>& cells) {
+                    CadenceGaps gaps = defaults;
                     gaps.gap_days = number_or_empty(cells[2], "gap_days").value_or(gaps.gap_days);
                     gaps.letter_gap_days =
                         number_or_empty(cells[3], "letter_gap_days").value_or(gaps.letter_gap_days);
-                    const auto next =
-                        prospect_next_date(required_number(cells[0], "first_contact"),
-                                           required_number(cells[1], "steps_done"), gaps);
+                    const double first_contact = required_number(cells[0], "first_contact");
+                    require_calendar_date(first_contact, "first_contact");
+                    const auto next = prospect_next_date(
+                        first_contact, required_number(cells[1], "steps_done"), gaps);
+                    if (next) {
+                        require_calendar_date(*next, "the date of the next step");
+                    }
                     return next ? Any(*next) : Any(OUString());
                 });
         });
@@ -364,6 +390,16 @@ public:
     Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return supported_services(); }
 
 private:
+    // The rules of the document a formula is in (the defaults when it has none); invalid
+    // stored rules give the invalid-argument error with their problems, never wrong results.
+    std::shared_ptr<const RuleSet> rules_of(const Reference<css::beans::XPropertySet>& document) {
+        try {
+            return rules_cache_.of(document);
+        } catch (const RulesError& e) {
+            throw_invalid(invalid_rules_message(e, labels_lang()));
+        }
+    }
+
     // The language of the Function Wizard's texts: the locale Calc sets.
     Lang lang() const { return lang_.load(); }
 
@@ -420,6 +456,7 @@ private:
     const Reference<css::uno::XComponentContext> context_;
     std::once_flag labels_lang_once_;
     Lang labels_lang_ = Lang::En;
+    RulesCache rules_cache_;
     PopulationCache<TierCutoffs> tier_cache_;
     PopulationCache<RfmBreaks> rfm_cache_;
     std::atomic<Lang> lang_{Lang::En};

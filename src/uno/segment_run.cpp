@@ -1,10 +1,12 @@
 #include "uno/segment_run.hpp"
 
 #include "uno/args.hpp"
+#include "uno/document_rules.hpp"
 #include "uno/summary_sheet.hpp"
 
 #include "core/batch.hpp"
 #include "core/error.hpp"
+#include "core/rules.hpp"
 #include "core/segmentation.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -39,6 +41,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <limits>
 #include <optional>
@@ -267,9 +271,23 @@ bool check_output_area(const FoundTable& table, const CellRangeAddress& out) {
 
 // ------------------------------------------------------------------ mapping and input
 
-HeaderMapping final_mapping(const std::vector<std::string>& headers,
+// The rules stored in the document (the defaults when there are none).
+RuleSet document_rules(const Reference<css::frame::XModel>& model, Lang lang) {
+    const std::string text = read_rules_text(model);
+    if (text.empty()) {
+        return default_rules();
+    }
+    const RulesLoad load = load_rules(text);
+    if (!load.ok()) {
+        throw Refused{Refusal::InvalidRules,
+                      invalid_rules_message(RulesError(load.problems), lang)};
+    }
+    return *load.rules;
+}
+
+HeaderMapping final_mapping(const std::vector<std::string>& headers, const RuleSet& rules,
                             const ColumnOverrides& overrides) {
-    HeaderMapping mapping = recognize_headers(headers);
+    HeaderMapping mapping = recognize_headers(headers, rules.synonyms);
     bool changed = false;
     for (Field f : kAllFields) {
         const auto& choice = overrides[field_index(f)];
@@ -518,6 +536,22 @@ void apply_colours(const Reference<css::frame::XModel>& model,
     colour_by_value(column(OutputColumn::Verdict), verdicts);
 }
 
+// ------------------------------------------------------------------ fault injection
+
+// A build with TRIAGE_FAULT_INJECTION (a test build, see CMakeLists.txt) fails a run on
+// purpose at the point named by the office's environment variable TRIAGE_FAIL_AT ("output",
+// "colours", "summary"), so that tests can check that a run failing half way changes nothing.
+#ifdef TRIAGE_FAULT_INJECTION
+void fault_point(const char* name) {
+    const char* at = std::getenv("TRIAGE_FAIL_AT");
+    if (at != nullptr && std::strcmp(at, name) == 0) {
+        throw css::uno::RuntimeException("injected fault at " + OUString::createFromAscii(name));
+    }
+}
+#else
+void fault_point(const char*) {}
+#endif
+
 // ------------------------------------------------------------------ progress
 
 class Progress {
@@ -647,7 +681,7 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
         preview.address = to_utf8(address);
         preview.client_rows = static_cast<std::size_t>(table.input.EndRow - table.input.StartRow);
         preview.headers = table.headers;
-        preview.mapping = recognize_headers(table.headers);
+        preview.mapping = recognize_headers(table.headers, document_rules(model, lang).synonyms);
         preview.has_previous_output = table.previous_output;
     } catch (const Refused& r) {
         preview.problem = refusal_message(r.refusal, lang, r.details);
@@ -668,7 +702,8 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
         if (table.input.EndRow == table.input.StartRow) {
             throw Refused{Refusal::NoDataRows, {}};
         }
-        const HeaderMapping mapping = final_mapping(table.headers, overrides);
+        const RuleSet rules = document_rules(model, lang);
+        const HeaderMapping mapping = final_mapping(table.headers, rules, overrides);
         if (!mapping.has_required()) {
             throw Refused{Refusal::MissingColumns, problems_text(mapping, lang)};
         }
@@ -692,16 +727,17 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
         }
         const ClientTable client_table =
             client_table_from_fields(std::move(fields), today_serial(model));
-        BatchSettings settings;
-        settings.lang = lang;
-        const BatchResult result = segment_clients(client_table, settings);
+        const BatchResult result = segment_clients(client_table, batch_settings(rules, lang));
         progress.at(50);
 
         UndoStep undo(model, to_ou("Client Triage"));
         write_output(model, table.sheet, out, replaces_previous, result, lang);
+        fault_point("output");
         progress.at(75);
         apply_colours(model, table.sheet, out, lang);
+        fault_point("colours");
         write_summary_sheet(model, table.sheet, rows, mapping, client_table, result, lang);
+        fault_point("summary");
         progress.at(95);
         undo.commit();
 

@@ -186,19 +186,24 @@ void install_emergency_handlers() {
     }
 }
 
-Sequence<css::beans::PropertyValue> load_args(const std::string& filter = {},
-                                              const std::string& options = {}) {
-    Sequence<css::beans::PropertyValue> args(filter.empty() ? 1 : 3);
+Sequence<css::beans::PropertyValue> load_args(const CalcDoc::LoadOptions& options) {
+    Sequence<css::beans::PropertyValue> args(1 + (options.filter.empty() ? 0 : 2) +
+                                             (options.read_only ? 1 : 0));
     auto* a = args.getArray();
     // Not "Hidden": a headless office shows nothing anyway, and Calc's undo of an inserted
     // sheet crashes in a hidden document's view (ScTabView::SetTabNo, LibreOffice 7.4).
     a[0].Name = "Hidden";
     a[0].Value <<= false;
-    if (!filter.empty()) {
-        a[1].Name = "FilterName";
-        a[1].Value <<= ou(filter);
-        a[2].Name = "FilterOptions";
-        a[2].Value <<= ou(options);
+    sal_Int32 next = 1;
+    if (!options.filter.empty()) {
+        a[next].Name = "FilterName";
+        a[next++].Value <<= ou(options.filter);
+        a[next].Name = "FilterOptions";
+        a[next++].Value <<= ou(options.options);
+    }
+    if (options.read_only) {
+        a[next].Name = "ReadOnly";
+        a[next++].Value <<= true;
     }
     return args;
 }
@@ -416,9 +421,13 @@ CalcDoc::CalcDoc(Office& office) : CalcDoc("private:factory/scalc", office) {}
 CalcDoc::CalcDoc(const std::string& url, Office& office) : CalcDoc(url, {}, {}, office) {}
 
 CalcDoc::CalcDoc(const std::string& url, const std::string& filter, const std::string& options,
-                 Office& office) {
+                 Office& office)
+    : CalcDoc(url, LoadOptions{filter, options, false}, office) {}
+
+CalcDoc::CalcDoc(const std::string& url, const LoadOptions& options, Office& office)
+    : office_(&office) {
     const Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
-    doc_ = loader->loadComponentFromURL(ou(url), "_blank", 0, load_args(filter, options));
+    doc_ = loader->loadComponentFromURL(ou(url), "_blank", 0, load_args(options));
     if (!doc_.is()) {
         throw std::runtime_error("could not load " + url);
     }

@@ -63,10 +63,18 @@ public:
     // Loads a file with an import filter and its options (e.g. CSV).
     CalcDoc(const std::string& url, const std::string& filter, const std::string& options,
             Office& office = Office::get());
+    struct LoadOptions {
+        std::string filter;  // an import filter ("Text - txt - csv (StarCalc)"), empty: detect
+        std::string options; // the filter's options
+        bool read_only = false; // as opening with "Read-only" ticked
+    };
+    CalcDoc(const std::string& url, const LoadOptions& options, Office& office = Office::get());
     ~CalcDoc();
     CalcDoc(const CalcDoc&) = delete;
     CalcDoc& operator=(const CalcDoc&) = delete;
 
+    // The office the document lives in.
+    Office& office() const { return *office_; }
     Reference<css::sheet::XSpreadsheet> sheet(int index = 0) const;
     // The document model (for XCalculatable, XModel, ...).
     const Reference<css::lang::XComponent>& component() const { return doc_; }
@@ -88,6 +96,7 @@ public:
     void save_as(const std::string& path, const std::string& filter) const;
 
 private:
+    Office* office_;
     Reference<css::lang::XComponent> doc_;
 };
 

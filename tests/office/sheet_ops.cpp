@@ -1,9 +1,14 @@
 #include "sheet_ops.hpp"
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
@@ -12,6 +17,7 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
@@ -77,7 +83,7 @@ void select(const CalcDoc& doc, const std::string& ranges) {
 
 CommandResult run_command(const CalcDoc& doc, const std::string& url,
                           const std::vector<std::pair<std::string, std::string>>& arguments) {
-    const auto& context = Office::get().context();
+    const auto& context = doc.office().context();
     const Reference<css::frame::XDispatchHelper> helper =
         css::frame::DispatchHelper::create(context);
     const Reference<css::frame::XDispatchProvider> provider(
@@ -167,6 +173,41 @@ void set_style_colour(const CalcDoc& doc, const std::string& style, int colour) 
         families->getStyleFamilies()->getByName("CellStyles"), UNO_QUERY_THROW);
     const Reference<css::beans::XPropertySet> props(styles->getByName(ou(style)), UNO_QUERY_THROW);
     props->setPropertyValue("CellBackColor", Any(static_cast<sal_Int32>(colour)));
+}
+
+namespace {
+
+Reference<css::beans::XPropertySet> user_properties(const CalcDoc& doc) {
+    const Reference<css::document::XDocumentPropertiesSupplier> supplier(doc.component(),
+                                                                         UNO_QUERY_THROW);
+    return Reference<css::beans::XPropertySet>(
+        supplier->getDocumentProperties()->getUserDefinedProperties(), UNO_QUERY_THROW);
+}
+
+} // namespace
+
+void set_document_rules(const CalcDoc& doc, const std::string& json) {
+    const Reference<css::beans::XPropertySet> user = user_properties(doc);
+    const Reference<css::beans::XPropertyContainer> container(user, UNO_QUERY_THROW);
+    const bool present = user->getPropertySetInfo()->hasPropertyByName("ClientTriageRules");
+    if (present) {
+        container->removeProperty("ClientTriageRules");
+    }
+    if (!json.empty()) {
+        container->addProperty("ClientTriageRules", css::beans::PropertyAttribute::REMOVABLE,
+                               Any(ou(json)));
+    }
+    Reference<css::sheet::XCalculatable>(doc.component(), UNO_QUERY_THROW)->calculateAll();
+}
+
+std::string document_rules(const CalcDoc& doc) {
+    const Reference<css::beans::XPropertySet> user = user_properties(doc);
+    if (!user->getPropertySetInfo()->hasPropertyByName("ClientTriageRules")) {
+        return {};
+    }
+    OUString text;
+    user->getPropertyValue("ClientTriageRules") >>= text;
+    return utf8(text);
 }
 
 int chart_count(const CalcDoc& doc, int sheet) {

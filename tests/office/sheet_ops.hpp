@@ -41,6 +41,11 @@ void set_style_colour(const CalcDoc& doc, const std::string& style, int colour);
 // How many charts a sheet holds.
 int chart_count(const CalcDoc& doc, int sheet);
 
+// The document's Client Triage rules (the user-defined property "ClientTriageRules"), as a
+// user or the Rules panel would store them; empty text removes them. Recalculates.
+void set_document_rules(const CalcDoc& doc, const std::string& json);
+std::string document_rules(const CalcDoc& doc);
+
 using CellValue = std::variant<std::monostate, double, std::string>;
 // Writes rows of cells from `top_left` in one call.
 void set_rows(const CalcDoc& doc, const std::string& top_left,
