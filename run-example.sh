@@ -6,5 +6,5 @@ cd "$(dirname "$0")"
 bash scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" --target oxt run_example
-./build/run_example examples/clients.csv out/example-tiers.ods
+./build/run_example examples/clients.csv out/example-segmented.ods
 echo "Extension: $(pwd)/build/client-triage.oxt"

@@ -1,16 +1,25 @@
 // The README's main command: opens the example client table in a headless office that has
-// the built Client Triage installed, asks the extension for every client's tier with
-// CLIENT_TIER formulas, prints what the cells show and saves the workbook. The columns are
-// found by their headers as the extension recognises them (the tiers use the profit column,
-// revenue where there is none) and the formulas go to the right of the table.
+// the built Client Triage installed, segments it with the extension's command (as the
+// sidebar's button does), checks CLIENT_TIER formulas against it, prints what the cells show
+// and saves the workbook as ODS and PDF. The columns are found by their headers as the
+// extension recognises them.
 //
 //   run_example [clients.csv] [output.ods]
 
 #include "office.hpp"
+#include "sheet_ops.hpp"
 
 #include "core/headers.hpp"
 
+#include <com/sun/star/awt/Size.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/i18n/NumberFormatIndex.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/util/XNumberFormatTypes.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -114,6 +123,44 @@ void put_table(const office::CalcDoc& doc, const std::vector<std::vector<std::st
     target->setFormulaArray(cells);
 }
 
+// The date columns shown as dates (as Calc's CSV import would).
+void show_dates(const office::CalcDoc& doc, const triage::HeaderMapping& mapping, int last) {
+    const css::uno::Reference<css::util::XNumberFormatsSupplier> supplier(
+        doc.component(), css::uno::UNO_QUERY_THROW);
+    const css::uno::Reference<css::util::XNumberFormatTypes> types(supplier->getNumberFormats(),
+                                                                   css::uno::UNO_QUERY_THROW);
+    const sal_Int32 date =
+        types->getFormatIndex(css::i18n::NumberFormatIndex::DATE_DIN_YYYYMMDD, css::lang::Locale());
+    for (const auto field : {triage::Field::LastOrderDate, triage::Field::FirstOrderDate}) {
+        if (const auto column = mapping.column(field)) {
+            const std::string letter = column_name(*column);
+            const css::uno::Reference<css::beans::XPropertySet> range(
+                doc.sheet()->getCellRangeByName(ou(letter + "2:" + letter + std::to_string(last))),
+                css::uno::UNO_QUERY_THROW);
+            range->setPropertyValue("NumberFormat", css::uno::Any(date));
+        }
+    }
+}
+
+// Landscape pages one page wide, so that the PDF shows every column with its colours.
+void fit_pages_to_width(const office::CalcDoc& doc) {
+    const css::uno::Reference<css::beans::XPropertySet> sheet(doc.sheet(),
+                                                              css::uno::UNO_QUERY_THROW);
+    OUString name;
+    sheet->getPropertyValue("PageStyle") >>= name;
+    const css::uno::Reference<css::style::XStyleFamiliesSupplier> families(
+        doc.component(), css::uno::UNO_QUERY_THROW);
+    const css::uno::Reference<css::container::XNameAccess> pages(
+        families->getStyleFamilies()->getByName("PageStyles"), css::uno::UNO_QUERY_THROW);
+    const css::uno::Reference<css::beans::XPropertySet> page(pages->getByName(name),
+                                                             css::uno::UNO_QUERY_THROW);
+    const css::awt::Size a4(29700, 21000);
+    page->setPropertyValue("IsLandscape", css::uno::Any(true));
+    page->setPropertyValue("Size", css::uno::Any(a4));
+    page->setPropertyValue("ScaleToPagesX", css::uno::Any(sal_Int16(1)));
+    page->setPropertyValue("ScaleToPagesY", css::uno::Any(sal_Int16(0)));
+}
+
 int run(const std::string& csv, const std::string& output) {
     const auto rows = read_csv(csv);
     if (rows.size() < 2) {
@@ -140,49 +187,77 @@ int run(const std::string& csv, const std::string& output) {
     office::CalcDoc doc;
     put_table(doc, rows, columns, client_col);
 
-    // The tiers one blank column to the right of the table, the cut-offs after them.
+    // The main job: one-click segmentation, exactly as the sidebar's button or Data > Segment
+    // Clients runs it, on the table around the cursor.
+    office::select(doc, "A1");
+    const office::CommandResult result = office::segment(doc);
+    std::printf("%s\n", result.message.c_str());
+    if (!result.success) {
+        return 1;
+    }
+    const std::string tier = column_name(columns);
+    const std::string verdict = column_name(columns + 2);
+    const std::string why = column_name(columns + 3);
+
+    // The worksheet functions beside it: CLIENT_TIER per client, one blank column further,
+    // must agree with the segmentation's Tier column; CLIENT_TIER_CUTOFFS gives the lines.
     const int last = static_cast<int>(rows.size());
     const std::string value = column_name(value_col);
-    const std::string tier = column_name(columns + 1);
-    const std::string cut_a = column_name(columns + 3);
-    const std::string cut_b = column_name(columns + 4);
+    const std::string check = column_name(columns + 6);
+    const std::string cut_a = column_name(columns + 8);
+    const std::string cut_b = column_name(columns + 9);
     const std::string population = value + "$2:" + value + "$" + std::to_string(last);
-    doc.set_text(tier + "1", "Tier");
+    doc.set_text(check + "1", "CLIENT_TIER");
     for (int row = 2; row <= last; ++row) {
         const std::string r = std::to_string(row);
-        doc.set_formula(tier + r, "=CLIENT_TIER(" + value + r + ";" + population + ")");
+        doc.set_formula(check + r, "=CLIENT_TIER(" + value + r + ";" + population + ")");
     }
     doc.set_text(cut_a + "1", "Smallest A " + rows.front()[value_col]);
     doc.set_text(cut_b + "1", "Smallest B " + rows.front()[value_col]);
     doc.set_array_formula(cut_a + "2:" + cut_b + "2", "=CLIENT_TIER_CUTOFFS(" + population + ")");
 
     const std::string client = column_name(client_col);
-    std::printf("%-34s %12s  %s\n", rows.front()[client_col].c_str(),
-                rows.front()[value_col].c_str(), "Tier");
+    std::printf("\n%-30s %10s  %-4s %-12s %s\n", rows.front()[client_col].c_str(),
+                rows.front()[value_col].c_str(), "Tier", "Verdict", "Why");
+    int agree = 0;
     for (int row = 2; row <= last; ++row) {
         const std::string r = std::to_string(row);
-        std::printf("%-34s %12s  %s\n", doc.text(client + r).c_str(), doc.text(value + r).c_str(),
-                    doc.text(tier + r).c_str());
+        agree += doc.text(check + r) == doc.text(tier + r) ? 1 : 0;
+        if (row <= 21) {
+            std::printf("%-30s %10s  %-4s %-12s %s\n", doc.text(client + r).c_str(),
+                        doc.text(value + r).c_str(), doc.text(tier + r).c_str(),
+                        doc.text(verdict + r).c_str(), doc.text(why + r).c_str());
+        }
     }
+    std::printf("... (%d clients)\n\n", last - 1);
+    std::printf("CLIENT_TIER agrees with the segmentation for %d of %d clients.\n", agree,
+                last - 1);
     std::printf("Tier A from a %s of %s, tier B from %s (computed by CLIENT_TIER_CUTOFFS)\n",
                 rows.front()[value_col].c_str(), doc.text(cut_a + "2").c_str(),
                 doc.text(cut_b + "2").c_str());
 
+    show_dates(doc, mapping, last);
+    fit_pages_to_width(doc);
+
     // The office runs as its own (unprivileged) user: save in its folder, then copy out.
     namespace fs = std::filesystem;
-    const fs::path saved = fs::path(office::Office::get().profile_dir()) / "example-tiers.ods";
-    doc.save_as(saved.string(), "calc8");
     fs::create_directories(fs::absolute(output).parent_path());
-    fs::copy_file(saved, output, fs::copy_options::overwrite_existing);
-    std::printf("Saved %s\n", fs::absolute(output).c_str());
-    return 0;
+    const fs::path pdf = fs::path(output).replace_extension(".pdf");
+    for (const auto& [file, filter] : {std::pair<fs::path, const char*>{output, "calc8"},
+                                       std::pair<fs::path, const char*>{pdf, "calc_pdf_Export"}}) {
+        const fs::path saved = fs::path(office::Office::get().profile_dir()) / file.filename();
+        doc.save_as(saved.string(), filter);
+        fs::copy_file(saved, file, fs::copy_options::overwrite_existing);
+        std::printf("Saved %s\n", fs::absolute(file).c_str());
+    }
+    return agree == last - 1 ? 0 : 1;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     const std::string csv = argc > 1 ? argv[1] : TRIAGE_SOURCE_DIR "/examples/clients.csv";
-    const std::string output = argc > 2 ? argv[2] : TRIAGE_SOURCE_DIR "/out/example-tiers.ods";
+    const std::string output = argc > 2 ? argv[2] : TRIAGE_SOURCE_DIR "/out/example-segmented.ods";
     int status = 1;
     try {
         status = run(csv, output);
