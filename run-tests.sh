@@ -18,6 +18,13 @@ cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j"$jobs")
 
+# The segmentation failing on purpose half way (TRIAGE_FAIL_AT in the office's environment):
+# a run that fails must leave the document exactly as it was.
+cmake -S . -B build-faults -DTRIAGE_FAULT_INJECTION=ON -DTRIAGE_BUILD_BENCH=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-faults -j"$jobs" --target office_tests
+./build-faults/office_tests --gtest_filter='HostileSegmentFault*'
+
 # Fuzz targets (libFuzzer with ASan and UBSan), each for a bounded time.
 fuzz_seconds="${TRIAGE_FUZZ_SECONDS:-20}"
 if compgen -G "fuzz/*.cpp" >/dev/null; then

@@ -66,6 +66,21 @@ struct Refused {
     std::string details;
 };
 
+// A refusal with its own text (one the core's refusals do not cover).
+struct RefusedWith {
+    const Localized& text;
+};
+
+// The API adds and removes sheets even in a document whose structure is protected, so the
+// run checks it itself: the summary sheet must not be forced into such a document.
+constexpr Localized kStructureProtected = {
+    "The document's sheet structure is protected, so the summary sheet cannot be added: remove "
+    "the protection (Tools > Protect Spreadsheet Structure) and run again. Nothing was changed.",
+    "Структура документа защищена, поэтому нельзя добавить лист сводки: снимите защиту "
+    "структуры (меню «Сервис») и запустите снова. Ничего не изменено.",
+    "Asiakirjan taulukkorakenne on suojattu, joten yhteenvetotaulukkoa ei voi lisätä: poista "
+    "rakenteen suojaus (Työkalut-valikko) ja suorita uudelleen. Mitään ei muutettu."};
+
 // ------------------------------------------------------------------ finding the table
 
 struct FoundTable {
@@ -215,6 +230,10 @@ void check_writable(const Reference<css::frame::XModel>& model, const FoundTable
     const Reference<css::util::XProtectable> protectable(table.sheet, UNO_QUERY);
     if (protectable.is() && protectable->isProtected()) {
         throw Refused{Refusal::SheetProtected, {}};
+    }
+    const Reference<css::util::XProtectable> structure(model, UNO_QUERY);
+    if (structure.is() && structure->isProtected()) {
+        throw RefusedWith{kStructureProtected};
     }
 }
 
@@ -474,9 +493,35 @@ void write_output(const Reference<css::frame::XModel>& model,
     }
 }
 
+// The cell styles a run added. Calc does not record a style's insertion for undo, so a run
+// that fails removes them itself (after its undo took back the formats that use them).
+class NewStyles {
+public:
+    NewStyles() = default;
+    NewStyles(const NewStyles&) = delete;
+    NewStyles& operator=(const NewStyles&) = delete;
+    void added(const Reference<css::container::XNameContainer>& styles, const OUString& name) {
+        styles_ = styles;
+        names_.push_back(name);
+    }
+    void keep() { names_.clear(); }
+    ~NewStyles() {
+        for (const OUString& name : names_) {
+            try {
+                styles_->removeByName(name);
+            } catch (const css::uno::Exception&) {
+            }
+        }
+    }
+
+private:
+    Reference<css::container::XNameContainer> styles_;
+    std::vector<OUString> names_;
+};
+
 void ensure_style(const Reference<css::frame::XModel>& model,
                   const Reference<css::container::XNameContainer>& styles, const std::string& name,
-                  std::uint32_t colour) {
+                  std::uint32_t colour, NewStyles& new_styles) {
     const OUString ou_name = to_ou(name);
     if (styles->hasByName(ou_name)) {
         return; // the user may have restyled it: never overwritten
@@ -485,13 +530,56 @@ void ensure_style(const Reference<css::frame::XModel>& model,
     const Reference<css::beans::XPropertySet> style(
         factory->createInstance("com.sun.star.style.CellStyle"), UNO_QUERY_THROW);
     styles->insertByName(ou_name, Any(style));
+    new_styles.added(styles, ou_name);
     style->setPropertyValue("CellBackColor", Any(static_cast<sal_Int32>(colour)));
     style->setPropertyValue("IsCellBackgroundTransparent", Any(false));
 }
 
-void colour_by_value(const Reference<css::table::XCellRange>& range,
+// Calc's own undo of a replaced conditional format drops the format instead of restoring the
+// previous one (LibreOffice 7.4: a failed or undone re-run lost the earlier colours), so the
+// range's format brings its own undo action too. It is recorded before Calc's, so that it is
+// undone after it and has the last word.
+class FormatUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> {
+public:
+    FormatUndo(const Reference<css::document::XUndoManager>& manager,
+               const Reference<css::beans::XPropertySet>& range, Any before, Any after)
+        : manager_(manager), range_(range), before_(std::move(before)), after_(std::move(after)) {}
+
+    OUString SAL_CALL getTitle() override { return "Client Triage"; }
+    void SAL_CALL undo() override { put(before_); }
+    void SAL_CALL redo() override { put(after_); }
+
+private:
+    // As BlockUndo::put: nothing may be recorded while Calc undoes.
+    void put(const Any& format) {
+        const Reference<css::document::XUndoManager> manager(manager_);
+        if (manager.is()) {
+            manager->lock();
+        }
+        try {
+            range_->setPropertyValue("ConditionalFormat", format);
+        } catch (...) {
+            if (manager.is()) {
+                manager->unlock();
+            }
+            throw;
+        }
+        if (manager.is()) {
+            manager->unlock();
+        }
+    }
+
+    css::uno::WeakReference<css::document::XUndoManager> manager_;
+    Reference<css::beans::XPropertySet> range_;
+    Any before_;
+    Any after_;
+};
+
+void colour_by_value(const Reference<css::frame::XModel>& model,
+                     const Reference<css::table::XCellRange>& range,
                      const std::vector<std::pair<std::string, std::string>>& value_to_style) {
     const Reference<css::beans::XPropertySet> props(range, UNO_QUERY_THROW);
+    const Any before = props->getPropertyValue("ConditionalFormat"); // a copy of the format
     const Reference<css::sheet::XSheetConditionalEntries> entries(
         props->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
     entries->clear();
@@ -506,23 +594,28 @@ void colour_by_value(const Reference<css::table::XCellRange>& range,
         c[2].Value <<= to_ou(style);
         entries->addNew(condition);
     }
+    const Reference<css::document::XUndoManagerSupplier> undo(model, UNO_QUERY);
+    if (undo.is()) {
+        const Reference<css::document::XUndoManager> manager = undo->getUndoManager();
+        manager->addUndoAction(new FormatUndo(manager, props, before, Any(entries)));
+    }
     props->setPropertyValue("ConditionalFormat", Any(entries));
 }
 
 void apply_colours(const Reference<css::frame::XModel>& model,
                    const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& out,
-                   Lang lang) {
+                   Lang lang, NewStyles& new_styles) {
     const Reference<css::style::XStyleFamiliesSupplier> families(model, UNO_QUERY_THROW);
     const Reference<css::container::XNameContainer> styles(
         families->getStyleFamilies()->getByName("CellStyles"), UNO_QUERY_THROW);
     std::vector<std::pair<std::string, std::string>> tiers;
     for (Tier t : {Tier::A, Tier::B, Tier::C, Tier::D}) {
-        ensure_style(model, styles, tier_style_name(t), tier_colour(t));
+        ensure_style(model, styles, tier_style_name(t), tier_colour(t), new_styles);
         tiers.emplace_back(std::string(1, tier_letter(t)), tier_style_name(t));
     }
     std::vector<std::pair<std::string, std::string>> verdicts;
     for (Verdict v : kAllVerdicts) {
-        ensure_style(model, styles, verdict_style_name(v), verdict_colour(v));
+        ensure_style(model, styles, verdict_style_name(v), verdict_colour(v), new_styles);
         verdicts.emplace_back(verdict_label(v, lang), verdict_style_name(v));
     }
     if (out.EndRow <= out.StartRow) {
@@ -532,8 +625,8 @@ void apply_colours(const Reference<css::frame::XModel>& model,
         const sal_Int32 col = out.StartColumn + static_cast<sal_Int32>(c);
         return sheet->getCellRangeByPosition(col, out.StartRow + 1, col, out.EndRow);
     };
-    colour_by_value(column(OutputColumn::Tier), tiers);
-    colour_by_value(column(OutputColumn::Verdict), verdicts);
+    colour_by_value(model, column(OutputColumn::Tier), tiers);
+    colour_by_value(model, column(OutputColumn::Verdict), verdicts);
 }
 
 // ------------------------------------------------------------------ fault injection
@@ -730,21 +823,25 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
         const BatchResult result = segment_clients(client_table, batch_settings(rules, lang));
         progress.at(50);
 
+        NewStyles new_styles; // before the undo step: removed after it undid a failed run
         UndoStep undo(model, to_ou("Client Triage"));
         write_output(model, table.sheet, out, replaces_previous, result, lang);
         fault_point("output");
         progress.at(75);
-        apply_colours(model, table.sheet, out, lang);
+        apply_colours(model, table.sheet, out, lang, new_styles);
         fault_point("colours");
         write_summary_sheet(model, table.sheet, rows, mapping, client_table, result, lang);
         fault_point("summary");
         progress.at(95);
         undo.commit();
+        new_styles.keep();
 
         outcome.done = true;
         outcome.message = result_line(result.summary, lang);
     } catch (const Refused& r) {
         outcome.message = refusal_message(r.refusal, lang, r.details);
+    } catch (const RefusedWith& r) {
+        outcome.message = r.text.in(lang);
     } catch (const InvalidInput& e) {
         outcome.message = e.what();
     } catch (const css::uno::Exception& e) {

@@ -324,7 +324,12 @@ void Office::start(const OfficeOptions& options) {
         "--nolockcheck",           profile,       accept};
     if (options.visible) {
         // The unprivileged office needs its own copy of the X authority to reach $DISPLAY.
-        if (const char* xauthority = std::getenv("XAUTHORITY")) {
+        // The display's own authority file, as the process found it (later offices find
+        // XAUTHORITY pointing at an earlier office's copy).
+        static const std::string original =
+            std::getenv("XAUTHORITY") ? std::getenv("XAUTHORITY") : "";
+        if (!original.empty()) {
+            const char* xauthority = original.c_str();
             const std::string copy = dir_ + "/xauthority";
             fs::copy_file(xauthority, copy, fs::copy_options::overwrite_existing);
             if (is_root() && ::chown(copy.c_str(), kUnprivileged, kUnprivileged) != 0) {

@@ -64,8 +64,8 @@ public:
     CalcDoc(const std::string& url, const std::string& filter, const std::string& options,
             Office& office = Office::get());
     struct LoadOptions {
-        std::string filter;  // an import filter ("Text - txt - csv (StarCalc)"), empty: detect
-        std::string options; // the filter's options
+        std::string filter;     // an import filter ("Text - txt - csv (StarCalc)"), empty: detect
+        std::string options;    // the filter's options
         bool read_only = false; // as opening with "Read-only" ticked
     };
     CalcDoc(const std::string& url, const LoadOptions& options, Office& office = Office::get());

@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -114,12 +115,41 @@ template <class Check> bool wait_for(Check check, int seconds = 30) {
     return check();
 }
 
-TEST(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
-    if (!std::getenv("DISPLAY")) {
-        GTEST_SKIP() << "needs a display: run under xvfb-run";
+// An office with windows of its own for each test: the sidebar of a second document window
+// does not come up reliably in one office under xvfb.
+class SidebarGui : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!std::getenv("DISPLAY")) {
+            GTEST_SKIP() << "needs a display: run under xvfb-run";
+        }
+        office_ = std::make_unique<office::Office>(office::OfficeOptions{"", true});
     }
-    office::Office office(office::OfficeOptions{"", true});
-    office::CalcDoc doc(office);
+    void TearDown() override { office_.reset(); }
+    std::unique_ptr<office::Office> office_;
+};
+
+// Opens the Client Triage deck the way the sidebar's tab bar does; returns the window's
+// accessibility root.
+Reference<XAccessible> open_deck(const office::CalcDoc& doc) {
+    const Reference<css::frame::XModel> model(doc.component(), UNO_QUERY_THROW);
+    const Reference<css::frame::XController2> controller(model->getCurrentController(),
+                                                         UNO_QUERY_THROW);
+    const Reference<css::ui::XSidebarProvider> sidebar = controller->getSidebar();
+    sidebar->setVisible(true);
+    const Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName("ClientTriageDeck"),
+                                         UNO_QUERY_THROW);
+    deck->activate(true);
+    return Reference<XAccessible>(controller->getFrame()->getContainerWindow(), UNO_QUERY_THROW);
+}
+
+void click(const Reference<XAccessibleContext>& button) {
+    Reference<css::accessibility::XAccessibleAction>(button, UNO_QUERY_THROW)
+        ->doAccessibleAction(0);
+}
+
+TEST_F(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
+    office::CalcDoc doc(*office_);
     office::set_rows(doc, "A1",
                      {{std::string("Client"), std::string("Profit"), std::string("Days late")},
                       {std::string("Acme"), 1000.0, 0.0},
@@ -129,19 +159,7 @@ TEST(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
                       {std::string("Eps"), -100.0, 30.0}});
     office::select(doc, "B3");
 
-    // Open the deck the way the sidebar's tab bar does.
-    const Reference<css::frame::XModel> model(doc.component(), UNO_QUERY_THROW);
-    const Reference<css::frame::XController2> controller(model->getCurrentController(),
-                                                         UNO_QUERY_THROW);
-    const Reference<css::ui::XSidebarProvider> sidebar = controller->getSidebar();
-    ASSERT_TRUE(sidebar.is());
-    sidebar->setVisible(true);
-    const Reference<css::ui::XDeck> deck(sidebar->getDecks()->getByName("ClientTriageDeck"),
-                                         UNO_QUERY_THROW);
-    deck->activate(true);
-
-    const Reference<XAccessible> window(controller->getFrame()->getContainerWindow(),
-                                        UNO_QUERY_THROW);
+    const Reference<XAccessible> window = open_deck(doc);
     Reference<XAccessibleContext> button;
     ASSERT_TRUE(wait_for([&] {
         button = find_named(window, Role::PUSH_BUTTON, "Segment");
@@ -156,9 +174,7 @@ TEST(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
     EXPECT_EQ(selected_item(window, "Revenue"), "(none)");
     EXPECT_TRUE(find_containing(window, Role::LABEL, "Risk signals found: Days late").is());
 
-    // Click.
-    const Reference<css::accessibility::XAccessibleAction> click(button, UNO_QUERY_THROW);
-    click->doAccessibleAction(0);
+    click(button);
     ASSERT_TRUE(wait_for([&] { return doc.text("D1") == "Tier"; }, 30));
     EXPECT_EQ(doc.text("D2"), "A");
     EXPECT_EQ(doc.text("F3"), "Renegotiate");
@@ -174,6 +190,61 @@ TEST(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
         ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
         EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
     }
+}
+
+TEST_F(SidebarGui, TheRulesPanelAppliesAPresetAndResets) {
+    office::CalcDoc doc(*office_);
+    doc.set_column("A1", {50, 30, 10, 5, 3, 2});
+    doc.set_formula("B3", "=CLIENT_TIER(A3;A1:A6)");
+    ASSERT_EQ(doc.text("B3"), "B"); // the standard a_share 0.8
+    const Reference<XAccessible> window = open_deck(doc);
+    Reference<XAccessibleContext> use_preset;
+    ASSERT_TRUE(wait_for([&] {
+        use_preset = find_named(window, Role::PUSH_BUTTON, "Use preset");
+        return use_preset.is();
+    })) << "the Rules panel never appeared; buttons: "
+        << [&] {
+               std::string names;
+               find(window, [&](const Reference<XAccessibleContext>& c) {
+                   if (c->getAccessibleRole() == Role::PUSH_BUTTON) {
+                       names += "[" + utf8(c->getAccessibleName()) + "]";
+                   }
+                   return false;
+               });
+               return names;
+           }();
+
+    // Choose "Wholesale" (tier A makes 70% of the profit) and use it.
+    const auto combo = find_named(window, Role::COMBO_BOX, "Preset");
+    ASSERT_TRUE(combo.is());
+    bool chosen = false;
+    for (sal_Int64 i = 0; i < combo->getAccessibleChildCount() && !chosen; ++i) {
+        const Reference<XAccessibleContext> list =
+            combo->getAccessibleChild(i)->getAccessibleContext();
+        const Reference<css::accessibility::XAccessibleSelection> selection(list, UNO_QUERY);
+        if (list->getAccessibleRole() != Role::LIST || !selection.is()) {
+            continue;
+        }
+        for (sal_Int64 j = 0; j < list->getAccessibleChildCount(); ++j) {
+            if (utf8(list->getAccessibleChild(j)->getAccessibleContext()->getAccessibleName()) ==
+                "Wholesale") {
+                selection->selectAccessibleChild(j);
+                chosen = true;
+            }
+        }
+    }
+    ASSERT_TRUE(chosen);
+    click(use_preset);
+    ASSERT_TRUE(wait_for([&] {
+        return office::document_rules(doc).find("0.7") != std::string::npos;
+    })) << office::document_rules(doc);
+    // T = 100, line 70: 50 (0) and 30 (50) are A, 10 has 80 before it: the rest 20, line 16.
+    EXPECT_EQ(doc.text("B3"), "B");
+    EXPECT_TRUE(find_containing(window, Role::LABEL, "Preset Wholesale applied").is());
+
+    // Reset to the defaults.
+    click(find_named(window, Role::PUSH_BUTTON, "Reset to defaults"));
+    EXPECT_TRUE(wait_for([&] { return office::document_rules(doc).empty(); }));
 }
 
 } // namespace
