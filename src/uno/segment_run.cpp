@@ -44,6 +44,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -414,13 +415,20 @@ Sequence<Any> output_row(const BatchResult& result, std::size_t row) {
     return cells;
 }
 
-// Calc's own undo of XCellRangeData::setDataArray does not restore the cells (LibreOffice
-// 7.4), so the output block brings its own undo action: the contents before and after.
-class BlockUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> {
+// An undo action that writes the state before (undo) or after (redo) the run. Two of Calc's
+// own undo actions do not work in LibreOffice 7.4: the undo of XCellRangeData::setDataArray
+// does not restore the cells, and the undo of a replaced conditional format drops it instead
+// of restoring the previous one (a failed or undone re-run lost the earlier colours). Such
+// writes bring this action; a format's is recorded before Calc's, so that it is undone after
+// it and has the last word.
+class WriteUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> {
 public:
-    BlockUndo(const Reference<css::document::XUndoManager>& manager,
-              const Reference<css::table::XCellRange>& range, Range before, Range after)
-        : manager_(manager), range_(range), before_(std::move(before)), after_(std::move(after)) {}
+    using Write = std::function<void(const Any&)>;
+
+    WriteUndo(const Reference<css::document::XUndoManager>& manager, Write write, Any before,
+              Any after)
+        : manager_(manager), write_(std::move(write)), before_(std::move(before)),
+          after_(std::move(after)) {}
 
     OUString SAL_CALL getTitle() override { return "Client Triage"; }
     void SAL_CALL undo() override { put(before_); }
@@ -429,13 +437,13 @@ public:
 private:
     // Writing while Calc undoes must not record another action into the list being undone
     // (Calc crashes when it does), so the undo manager is locked meanwhile.
-    void put(const Range& contents) {
+    void put(const Any& state) {
         const Reference<css::document::XUndoManager> manager(manager_);
         if (manager.is()) {
             manager->lock();
         }
         try {
-            Reference<css::sheet::XCellRangeData>(range_, UNO_QUERY_THROW)->setDataArray(contents);
+            write_(state);
         } catch (...) {
             if (manager.is()) {
                 manager->unlock();
@@ -448,9 +456,9 @@ private:
     }
 
     css::uno::WeakReference<css::document::XUndoManager> manager_; // it owns this action
-    Reference<css::table::XCellRange> range_;
-    Range before_;
-    Range after_;
+    Write write_;
+    Any before_;
+    Any after_;
 };
 
 // The same shape as `like`, every cell empty text (which clears a cell).
@@ -488,8 +496,13 @@ void write_output(const Reference<css::frame::XModel>& model,
     const Reference<css::document::XUndoManagerSupplier> undo(model, UNO_QUERY);
     if (undo.is()) {
         const Reference<css::document::XUndoManager> manager = undo->getUndoManager();
-        manager->addUndoAction(
-            new BlockUndo(manager, range, before ? std::move(*before) : empty_like(data), data));
+        manager->addUndoAction(new WriteUndo(
+            manager,
+            [range](const Any& contents) {
+                Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
+                    ->setDataArray(contents.get<Range>());
+            },
+            Any(before ? std::move(*before) : empty_like(data)), Any(data)));
     }
 }
 
@@ -535,46 +548,6 @@ void ensure_style(const Reference<css::frame::XModel>& model,
     style->setPropertyValue("IsCellBackgroundTransparent", Any(false));
 }
 
-// Calc's own undo of a replaced conditional format drops the format instead of restoring the
-// previous one (LibreOffice 7.4: a failed or undone re-run lost the earlier colours), so the
-// range's format brings its own undo action too. It is recorded before Calc's, so that it is
-// undone after it and has the last word.
-class FormatUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> {
-public:
-    FormatUndo(const Reference<css::document::XUndoManager>& manager,
-               const Reference<css::beans::XPropertySet>& range, Any before, Any after)
-        : manager_(manager), range_(range), before_(std::move(before)), after_(std::move(after)) {}
-
-    OUString SAL_CALL getTitle() override { return "Client Triage"; }
-    void SAL_CALL undo() override { put(before_); }
-    void SAL_CALL redo() override { put(after_); }
-
-private:
-    // As BlockUndo::put: nothing may be recorded while Calc undoes.
-    void put(const Any& format) {
-        const Reference<css::document::XUndoManager> manager(manager_);
-        if (manager.is()) {
-            manager->lock();
-        }
-        try {
-            range_->setPropertyValue("ConditionalFormat", format);
-        } catch (...) {
-            if (manager.is()) {
-                manager->unlock();
-            }
-            throw;
-        }
-        if (manager.is()) {
-            manager->unlock();
-        }
-    }
-
-    css::uno::WeakReference<css::document::XUndoManager> manager_;
-    Reference<css::beans::XPropertySet> range_;
-    Any before_;
-    Any after_;
-};
-
 void colour_by_value(const Reference<css::frame::XModel>& model,
                      const Reference<css::table::XCellRange>& range,
                      const std::vector<std::pair<std::string, std::string>>& value_to_style) {
@@ -597,7 +570,10 @@ void colour_by_value(const Reference<css::frame::XModel>& model,
     const Reference<css::document::XUndoManagerSupplier> undo(model, UNO_QUERY);
     if (undo.is()) {
         const Reference<css::document::XUndoManager> manager = undo->getUndoManager();
-        manager->addUndoAction(new FormatUndo(manager, props, before, Any(entries)));
+        manager->addUndoAction(new WriteUndo(
+            manager,
+            [props](const Any& format) { props->setPropertyValue("ConditionalFormat", format); },
+            before, Any(entries)));
     }
     props->setPropertyValue("ConditionalFormat", Any(entries));
 }
