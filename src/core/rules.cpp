@@ -1042,7 +1042,10 @@ RulesLoad load_rules(std::string_view text) {
     }
     if (!parsed || sax.failed) {
         out.problems.clear();
-        const auto [line, column] = line_column(text, sax.error_position);
+        // Not a structured binding: a lambda may not capture one (C++17).
+        const auto place = line_column(text, sax.error_position);
+        const auto line = place.first;
+        const auto column = place.second;
         const Localized& pattern = sax.error_id == 406 ? kNumberTooLarge : kSyntax;
         problems.add(RuleProblemKind::Syntax, "", each_lang([&](Lang l) {
                          return fill_placeholders(pattern.in(l),
