@@ -10,6 +10,7 @@
 #include "sheet_ops.hpp"
 
 #include "core/headers.hpp"
+#include "core/text.hpp"
 
 #include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -94,14 +95,7 @@ OUString ou(const std::string& s) {
     return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
 }
 
-// "A", "B", ..., "Z", "AA", ... for a 0-based column.
-std::string column_name(std::size_t col) {
-    std::string name;
-    for (std::size_t c = col + 1; c > 0; c = (c - 1) / 26) {
-        name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-    }
-    return name;
-}
+using triage::column_letters;
 
 // Puts the table into the sheet in one call, each cell as if typed: numbers become numbers
 // and ISO dates dates; the client names are text.
@@ -117,7 +111,7 @@ void put_table(const office::CalcDoc& doc, const std::vector<std::vector<std::st
         }
         cells.getArray()[r] = line;
     }
-    const std::string range = "A1:" + column_name(columns - 1) + std::to_string(rows.size());
+    const std::string range = "A1:" + column_letters(columns - 1) + std::to_string(rows.size());
     const css::uno::Reference<css::sheet::XCellRangeFormula> target(
         doc.sheet()->getCellRangeByName(ou(range)), css::uno::UNO_QUERY_THROW);
     target->setFormulaArray(cells);
@@ -133,7 +127,7 @@ void show_dates(const office::CalcDoc& doc, const triage::HeaderMapping& mapping
         types->getFormatIndex(css::i18n::NumberFormatIndex::DATE_DIN_YYYYMMDD, css::lang::Locale());
     for (const auto field : {triage::Field::LastOrderDate, triage::Field::FirstOrderDate}) {
         if (const auto column = mapping.column(field)) {
-            const std::string letter = column_name(*column);
+            const std::string letter = column_letters(*column);
             const css::uno::Reference<css::beans::XPropertySet> range(
                 doc.sheet()->getCellRangeByName(ou(letter + "2:" + letter + std::to_string(last))),
                 css::uno::UNO_QUERY_THROW);
@@ -195,17 +189,17 @@ int run(const std::string& csv, const std::string& output) {
     if (!result.success) {
         return 1;
     }
-    const std::string tier = column_name(columns);
-    const std::string verdict = column_name(columns + 2);
-    const std::string why = column_name(columns + 3);
+    const std::string tier = column_letters(columns);
+    const std::string verdict = column_letters(columns + 2);
+    const std::string why = column_letters(columns + 3);
 
     // The worksheet functions beside it: CLIENT_TIER per client, one blank column further,
     // must agree with the segmentation's Tier column; CLIENT_TIER_CUTOFFS gives the lines.
     const int last = static_cast<int>(rows.size());
-    const std::string value = column_name(value_col);
-    const std::string check = column_name(columns + 6);
-    const std::string cut_a = column_name(columns + 8);
-    const std::string cut_b = column_name(columns + 9);
+    const std::string value = column_letters(value_col);
+    const std::string check = column_letters(columns + 6);
+    const std::string cut_a = column_letters(columns + 8);
+    const std::string cut_b = column_letters(columns + 9);
     const std::string population = value + "$2:" + value + "$" + std::to_string(last);
     doc.set_text(check + "1", "CLIENT_TIER");
     for (int row = 2; row <= last; ++row) {
@@ -216,7 +210,7 @@ int run(const std::string& csv, const std::string& output) {
     doc.set_text(cut_b + "1", "Smallest B " + rows.front()[value_col]);
     doc.set_array_formula(cut_a + "2:" + cut_b + "2", "=CLIENT_TIER_CUTOFFS(" + population + ")");
 
-    const std::string client = column_name(client_col);
+    const std::string client = column_letters(client_col);
     std::printf("\n%-30s %10s  %-4s %-12s %s\n", rows.front()[client_col].c_str(),
                 rows.front()[value_col].c_str(), "Tier", "Verdict", "Why");
     int agree = 0;

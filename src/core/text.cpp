@@ -21,6 +21,14 @@ std::string fill_placeholders(std::string_view pattern,
     return out;
 }
 
+std::string column_letters(std::size_t column) {
+    std::string letters;
+    for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26) {
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    }
+    return letters;
+}
+
 std::string number_text(double value) {
     std::ostringstream out;
     out.precision(15);

@@ -87,15 +87,6 @@ OUString control_name(const char* prefix, std::size_t index) {
     return OUString::createFromAscii(prefix) + OUString::number(static_cast<sal_Int32>(index));
 }
 
-// A1-style column letters: 0 -> A, 26 -> AA.
-std::string column_letters(sal_Int32 column) {
-    std::string letters;
-    for (sal_Int32 c = column + 1; c > 0; c = (c - 1) / 26) {
-        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    }
-    return letters;
-}
-
 // Collects a dispatch's result line.
 class ResultCollector : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
 public:
@@ -195,8 +186,7 @@ private:
         Sequence<OUString> items(static_cast<sal_Int32>(preview.headers.size()) + 1);
         items.getArray()[0] = OUString::fromUtf8(panel_text(PanelText::NoColumn).in(lang));
         for (std::size_t i = 0; i < preview.headers.size(); ++i) {
-            items.getArray()[i + 1] =
-                to_ou(column_letters(static_cast<sal_Int32>(i)) + ": " + preview.headers[i]);
+            items.getArray()[i + 1] = to_ou(column_letters(i) + ": " + preview.headers[i]);
         }
         std::string signals;
         for (Field f : kAllFields) {

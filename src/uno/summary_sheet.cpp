@@ -1,6 +1,7 @@
 #include "uno/summary_sheet.hpp"
 
 #include "core/segmentation.hpp"
+#include "core/text.hpp"
 
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -194,14 +195,9 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     // The Pareto table: the most profitable clients and the cumulative share they reach.
     constexpr sal_Int32 kParetoRow = kVerdictRow + 9;
     const std::vector<ParetoPoint> points = pareto_points(table, result, kParetoClients);
-    std::string note = summary_text(SummaryText::ParetoNote).in(lang);
-    for (const std::string& value :
-         {std::to_string(points.size()), std::to_string(summary.segmented)}) {
-        const auto at = note.find("{}");
-        if (at != std::string::npos) {
-            note.replace(at, 2, value);
-        }
-    }
+    const std::string note =
+        fill_placeholders(summary_text(SummaryText::ParetoNote).in(lang),
+                          {std::to_string(points.size()), std::to_string(summary.segmented)});
     std::vector<Sequence<Any>> pareto = {
         row({Any(text(SummaryText::Client, lang)),
              Any(text(table.value_kind == ValueKind::Profit ? SummaryText::Profit
