@@ -5,38 +5,40 @@
 //      would write without the add-in (a SUMIF "profit before" column, two SUMIF cells and an
 //      IF tier column), recalculated with XCalculatable::calculateAll;
 //   2. a column of per-row =CLIENT_TIER(B2;B$2:B$N+1) formulas against the array form;
-//   3. the floor of segmenting a table: one getDataArray of the input block (16 columns) and
-//      one setDataArray of the output block (5 columns);
-//   4. the office's peak memory (VmHWM of soffice.bin) with a fresh document and with the
-//      largest table loaded.
+//   3. the sidebar's segmentation command (org.clienttriage.command:Segment) on generated
+//      tables of 10,000, 100,000 and 1,048,575 rows against the floor for the same table:
+//      one getDataArray of the input block and one setDataArray of the output block, timed
+//      inside the office by the benchmark's own extension (bench/floor), with where the
+//      command's time goes (the phases it logs to TRIAGE_PHASE_LOG);
+//   4. the office's memory: the largest table alone, and the peak during its segmentation.
 //
-//   office_bench [--quick] [--reps N] [--limit SECONDS] [--with-segment]
+//   office_bench [--quick] [--reps N] [--limit SECONDS] [--only tiers|segment] [--rows N,...]
 //
 // --quick: 100 rows, one repetition (the ctest smoke test office_bench_smoke).
 // --limit: the time after which a built-in recalculation is stopped (the office is killed and
 //          a new one started) and reported as "more than" (default 60 s).
-// --with-segment: also time the sidebar's segmentation command through its dispatch URL
-//          (org.clienttriage.command:Segment) where the installed extension provides it.
+// --only:  just sections 1-2 (tiers) or 3-4 (segment).
+// --rows:  the table sizes of section 3 (default 10000,100000,1048575).
 //
 // Before timing, the built-in formulas are checked to give the same tiers as CLIENT_TIER on a
 // small table with ties, zeros and losses; any mismatch fails the program (exit status 1).
 
 #include "client_table.hpp"
 #include "office.hpp"
+#include "sheet_ops.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
-#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FillDirection.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellSeries.hpp>
-#include <com/sun/star/util/URL.hpp>
-#include <com/sun/star/util/URLTransformer.hpp>
-#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -49,12 +51,18 @@
 #include <functional>
 #include <future>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -79,7 +87,8 @@ struct Config {
     bool quick = false;
     int reps = 5;
     double limit_s = 60;
-    bool with_segment = false;
+    bool tiers = true;
+    bool segment = true;
     std::vector<int> tier_rows = {10000, 100000};
     int per_row_rows = 10000;
     std::vector<int> floor_rows = {10000, 100000, 1048575};
@@ -453,7 +462,7 @@ bool bench_tiers(Bench& bench, const Config& cfg) {
     return ok;
 }
 
-// ---------------------------------------------------------------- 3 and 4: the table floor
+// ---------------------------------------------------------------- 3 and 4: segmentation and floor
 
 // A generated client table as one block for setDataArray: 16 columns, numbers as numbers,
 // dates as date serials, empty cells empty.
@@ -484,174 +493,239 @@ Sequence<Sequence<Any>> table_block(int rows) {
     return block;
 }
 
-// The output a segmentation writes: Tier, Risk, Verdict, Why, Next step (with a header row).
-Sequence<Sequence<Any>> output_block(int rows) {
-    static const char* const tiers[] = {"A", "B", "C", "D"};
-    static const char* const verdicts[] = {"Keep",        "Grow",     "Low-touch",
-                                           "Renegotiate", "Win back", "Let go"};
-    static const char* const why[] = {"late payment 45 days (+45); returns 18% (+21)",
-                                      "complaints 8 (+18)", ""};
-    static const char* const next[] = {
-        "protect: priority service, a personal manager, regular check-ins",
-        "prepayment of 30-50%, no deferred payment, pause work while invoices are overdue",
-        "automate: self-service and e-mail offers, no personal time"};
-    Sequence<Sequence<Any>> block(rows + 1);
-    block.getArray()[0] =
-        seq({Any(OUString("Tier")), Any(OUString("Risk")), Any(OUString("Verdict")),
-             Any(OUString("Why")), Any(OUString("Next step"))});
-    const OUString tier_s[] = {ou(tiers[0]), ou(tiers[1]), ou(tiers[2]), ou(tiers[3])};
-    for (int r = 0; r < rows; ++r) {
-        block.getArray()[r + 1] =
-            seq({Any(tier_s[r % 4]), Any(static_cast<double>(r % 1000) / 10.0),
-                 Any(ou(verdicts[r % 6])), Any(ou(why[r % 3])), Any(ou(next[r % 3]))});
-    }
-    return block;
-}
-
+// A client table in a sheet, as a user has it before segmenting (automatic calculation on).
 struct TableDoc {
-    office::Office* office = nullptr;
     std::unique_ptr<office::CalcDoc> doc;
     int rows = 0;
-    std::string input_range;  // A1:P(rows+1)
-    std::string output_range; // R1:V(rows+1)
+    std::string input_range;  // the client rows: A2:P(rows+1)
+    std::string output_range; // what the segmentation writes: Q1:U(rows+1)
 };
 
-// An operation on a loaded client table, timed per repetition. The segmentation command
-// is one more of these (segment_command below).
-using TableOperation = std::function<double(const TableDoc&)>;
+TableDoc load_table(office::Office& office, int rows) {
+    TableDoc t{std::make_unique<office::CalcDoc>(office), rows, "", ""};
+    const std::string last = std::to_string(rows + 1);
+    const int columns = client_table::kColumnCount;
+    t.input_range = "A2:" + column_name(columns - 1) + last;
+    t.output_range = column_name(columns) + "1:" + column_name(columns + 4) + last;
+    range_data(*t.doc, "A1:" + column_name(columns - 1) + last)->setDataArray(table_block(rows));
+    return t;
+}
 
-double floor_read(const TableDoc& t) {
+// Back to the table before any run: no output columns, no summary sheet, no undo history
+// (each run's undo step holds its output block).
+void reset_table(const TableDoc& t) {
+    Reference<css::sheet::XSheetOperation>(t.doc->sheet()->getCellRangeByName(ou(t.output_range)),
+                                           UNO_QUERY_THROW)
+        ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
+                        css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
+    const Reference<css::sheet::XSpreadsheetDocument> doc(t.doc->component(), UNO_QUERY_THROW);
+    const Reference<css::container::XNameContainer> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    const Sequence<OUString> names = sheets->getElementNames();
+    for (sal_Int32 i = 1; i < names.getLength(); ++i) {
+        sheets->removeByName(names[i]);
+    }
+    Reference<css::document::XUndoManagerSupplier>(t.doc->component(), UNO_QUERY_THROW)
+        ->getUndoManager()
+        ->clear();
+    office::select(*t.doc, "A1");
+}
+
+// One run of the segmentation command from the client (the dispatch waits for its result).
+double segment_command(const TableDoc& t) {
     const double t0 = now_s();
-    const auto data = range_data(*t.doc, t.input_range)->getDataArray();
+    const office::CommandResult r = office::segment(*t.doc);
     const double dt = now_s() - t0;
-    if (data.getLength() != t.rows + 1 || data[0].getLength() != client_table::kColumnCount) {
-        throw std::runtime_error("getDataArray returned the wrong shape");
+    if (!r.success) {
+        throw std::runtime_error("the segmentation failed: " + r.message);
     }
     return dt;
 }
 
-double floor_write(const TableDoc& t) {
-    const auto block = output_block(t.rows); // made before the clock starts
-    const double t0 = now_s();
-    range_data(*t.doc, t.output_range)->setDataArray(block);
-    return now_s() - t0;
-}
-
-// The sidebar's segmentation through its dispatch URL, with the cursor in the table. Returns
-// a negative time when the installed extension has no such command.
-double segment_command(const TableDoc& t) {
-    const Reference<css::frame::XModel> model(t.doc->component(), UNO_QUERY_THROW);
-    const Reference<css::frame::XController> controller = model->getCurrentController();
-    const Reference<css::frame::XDispatchProvider> provider(controller->getFrame(),
-                                                            UNO_QUERY_THROW);
-    const Reference<css::view::XSelectionSupplier> selection(controller, UNO_QUERY_THROW);
-    selection->select(Any(t.doc->sheet()->getCellRangeByName("A1")));
-    css::util::URL url;
-    url.Complete = "org.clienttriage.command:Segment";
-    css::util::URLTransformer::create(t.office->context())->parseStrict(url);
-    const auto dispatch = provider->queryDispatch(url, "", 0);
-    if (!dispatch.is()) {
-        return -1;
+// The floor inside the office (bench/floor): {read, write} seconds for the same input block
+// and the output block the segmentation has just written.
+std::pair<double, double> floor_in_office(const TableDoc& t) {
+    const office::CommandResult r =
+        office::run_command(*t.doc, "org.clienttriage.bench:Floor",
+                            {{"Input", t.input_range}, {"Output", t.output_range}});
+    Sequence<double> times;
+    if (!r.success || !(r.result >>= times) || times.getLength() != 2) {
+        throw std::runtime_error("the floor command failed: " + r.message);
     }
-    const double t0 = now_s();
-    dispatch->dispatch(url, {});
-    return now_s() - t0;
+    return {times[0], times[1]};
 }
 
-TableDoc load_table(office::Office& office, int rows) {
-    TableDoc t{&office, manual_doc(office), rows, "", ""};
-    const std::string last = std::to_string(rows + 1);
-    t.input_range = "A1:" + column_name(client_table::kColumnCount - 1) + last;
-    t.output_range = column_name(client_table::kColumnCount + 1) +
-                     "1:" + column_name(client_table::kColumnCount + 5) + last;
-    range_data(*t.doc, t.input_range)->setDataArray(table_block(rows));
-    return t;
+// The phase lines the segmentation appends to TRIAGE_PHASE_LOG (segment_run.cpp's PhaseLog).
+class PhaseFile {
+public:
+    PhaseFile() {
+        char name[] = "/tmp/client-triage-phases-XXXXXX";
+        const int fd = ::mkstemp(name);
+        if (fd < 0) {
+            throw std::runtime_error("mkstemp failed");
+        }
+        ::fchmod(fd, 0666); // the office runs as another user
+        ::close(fd);
+        path_ = name;
+        ::setenv("TRIAGE_PHASE_LOG", path_.c_str(), 1); // offices started from now on
+    }
+    ~PhaseFile() {
+        ::unsetenv("TRIAGE_PHASE_LOG");
+        std::remove(path_.c_str());
+    }
+    PhaseFile(const PhaseFile&) = delete;
+    PhaseFile& operator=(const PhaseFile&) = delete;
+
+    // The phases of the last run: (name, seconds) in order.
+    std::vector<std::pair<std::string, double>> last() const {
+        std::ifstream in(path_);
+        std::string line;
+        std::string latest;
+        while (std::getline(in, line)) {
+            latest = line;
+        }
+        std::vector<std::pair<std::string, double>> phases;
+        std::istringstream items(latest);
+        std::string item;
+        while (items >> item) {
+            const auto eq = item.find('=');
+            if (eq != std::string::npos && item.compare(0, eq, "rows") != 0) {
+                phases.emplace_back(item.substr(0, eq), std::atof(item.c_str() + eq + 1));
+            }
+        }
+        return phases;
+    }
+
+private:
+    std::string path_;
+};
+
+// Resets the peak resident size of a process (Linux: "5" to /proc/<pid>/clear_refs), so that
+// VmHWM afterwards is the peak of what follows. False when the kernel refuses.
+bool reset_peak(pid_t pid) {
+    std::ofstream out("/proc/" + std::to_string(pid) + "/clear_refs");
+    out << "5";
+    out.flush();
+    return static_cast<bool>(out);
 }
 
-void bench_floor(const Config& cfg) {
-    // An office of its own, so that its peak memory is this section's.
-    office::Office office(office::OfficeOptions{});
-    blank();
-    report("## The floor of segmenting a table: one getDataArray (16 columns) and one "
-           "setDataArray (5 columns)");
-    report("| rows | load 16 columns (setDataArray) | read 16 columns (getDataArray) | write 5 "
-           "columns (setDataArray) | read + write |");
-    report("|---:|---:|---:|---:|---:|");
-    long hwm_fresh = 0;
+std::string mib(long kib) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f MiB", kib / 1024.0);
+    return buf;
+}
+
+void bench_segmentation(const Config& cfg) {
+    PhaseFile phase_file;
+    // An office of its own with the floor's extension, so that its memory is this section's.
+    office::OfficeOptions options;
+    options.more_extensions = {TRIAGE_FLOOR_OXT_PATH};
+    office::Office office(options);
     long rss_fresh = 0;
     {
         office::CalcDoc fresh(office);
-        hwm_fresh = proc_status_kib(office.pid(), "VmHWM");
         rss_fresh = proc_status_kib(office.pid(), "VmRSS");
     }
-    long hwm_big = 0;
-    long rss_big = 0;
-    int biggest = 0;
-    std::vector<std::pair<std::string, TableOperation>> operations = {{"read", floor_read},
-                                                                      {"write", floor_write}};
-    if (cfg.with_segment) {
-        operations.emplace_back("segment", segment_command);
-    }
-    std::vector<std::string> segment_rows;
+    blank();
+    report("## The segmentation command against the floor (inside the office)");
+    report("| rows | load the table (over the bridge, once) | segment | floor: read | floor: "
+           "write | floor: read + write | segment / floor |");
+    report("|---:|---:|---:|---:|---:|---:|---:|");
+    std::vector<std::string> phase_rows;
+    std::vector<std::string> phase_names;
+    struct Memory {
+        int rows = 0;
+        long rss_table = 0, hwm_segment = 0, rss_after = 0;
+        bool peak_reset = false;
+    } memory;
     for (int rows : cfg.floor_rows) {
-        const double t0 = now_s();
+        double t0 = now_s();
         TableDoc t = load_table(office, rows);
         const double load_s = now_s() - t0;
         const int reps = rows > 500000 ? std::min(cfg.reps, 3) : cfg.reps;
-        std::vector<std::vector<double>> times(operations.size());
+        std::vector<double> segment, read, write, floor;
+        std::map<std::string, std::vector<double>> phases;
         for (int i = 0; i < reps; ++i) {
-            for (std::size_t k = 0; k < operations.size(); ++k) {
-                times[k].push_back(operations[k].second(t));
+            reset_table(t);
+            const bool measure_memory = i == 0 && rows >= memory.rows;
+            if (measure_memory) {
+                memory.rows = rows;
+                memory.rss_table = proc_status_kib(office.pid(), "VmRSS");
+                memory.peak_reset = reset_peak(office.pid());
             }
+            segment.push_back(segment_command(t));
+            if (measure_memory) {
+                memory.hwm_segment = proc_status_kib(office.pid(), "VmHWM");
+                memory.rss_after = proc_status_kib(office.pid(), "VmRSS");
+            }
+            for (const auto& [name, seconds] : phase_file.last()) {
+                if (phases.find(name) == phases.end() &&
+                    std::find(phase_names.begin(), phase_names.end(), name) == phase_names.end()) {
+                    phase_names.push_back(name);
+                }
+                phases[name].push_back(seconds);
+            }
+            const auto [r, w] = floor_in_office(t);
+            read.push_back(r);
+            write.push_back(w);
+            floor.push_back(r + w);
         }
-        const double read = median(times[0]);
-        const double write = median(times[1]);
-        report("| %d | %.3f s | %.3f s | %.3f s | %.3f s |", rows, load_s, read, write,
-               read + write);
-        if (cfg.with_segment) {
-            const double seg = median(times[2]);
-            char buf[160];
-            std::snprintf(buf, sizeof buf, "| %d | %s |", rows,
-                          seg < 0 ? "not provided by this build"
-                                  : (std::to_string(seg) + " s").c_str());
-            segment_rows.emplace_back(buf);
+        const double seg = median(segment);
+        const double fl = median(floor);
+        report("| %d | %.2f s | %.3f s | %.3f s | %.3f s | %.3f s | %.2fx |", rows, load_s, seg,
+               median(read), median(write), fl, seg / fl);
+        std::string line = "| " + std::to_string(rows) + " |";
+        for (const auto& name : phase_names) {
+            char cell[32];
+            const auto it = phases.find(name);
+            std::snprintf(cell, sizeof cell, " %.3f s |",
+                          it == phases.end() ? 0.0 : median(it->second));
+            line += cell;
         }
-        if (rows >= biggest) {
-            biggest = rows;
-            hwm_big = proc_status_kib(office.pid(), "VmHWM");
-            rss_big = proc_status_kib(office.pid(), "VmRSS");
-        }
+        phase_rows.push_back(line);
     }
-    if (cfg.with_segment) {
-        blank();
-        report("## The segmentation command (org.clienttriage.command:Segment)");
-        report("| rows | segment |");
-        report("|---:|---:|");
-        for (const auto& row : segment_rows) {
-            report("%s", row.c_str());
-        }
+    blank();
+    report("## Where the segmentation's time goes (medians, TRIAGE_PHASE_LOG)");
+    std::string head = "| rows |";
+    std::string rule = "|---:|";
+    for (const auto& name : phase_names) {
+        head += " " + name + " |";
+        rule += "---:|";
+    }
+    report("%s", head.c_str());
+    report("%s", rule.c_str());
+    for (const auto& row : phase_rows) {
+        report("%s", row.c_str());
     }
     blank();
     report("## Office memory (soffice.bin, /proc/<pid>/status)");
-    report("| state | VmHWM (peak) | VmRSS |");
-    report("|---|---:|---:|");
-    report("| a fresh document | %.0f MiB | %.0f MiB |", hwm_fresh / 1024.0, rss_fresh / 1024.0);
-    report("| after the %d-row table (loaded, read, written) | %.0f MiB | %.0f MiB |", biggest,
-           hwm_big / 1024.0, rss_big / 1024.0);
+    report("| state | resident |");
+    report("|---|---:|");
+    report("| a fresh office with an empty document | %s (VmRSS) |", mib(rss_fresh).c_str());
+    report("| the %d-row table loaded (the document alone) | %s (VmRSS) |", memory.rows,
+           mib(memory.rss_table).c_str());
+    report("| peak during its segmentation | %s (VmHWM%s) |", mib(memory.hwm_segment).c_str(),
+           memory.peak_reset ? ", reset just before" : ", since the office started");
+    report("| after its segmentation (output, summary sheet, undo step) | %s (VmRSS) |",
+           mib(memory.rss_after).c_str());
 }
 
 int run(const Config& cfg) {
-    Bench bench;
     const double t0 = now_s();
-    if (!check_builtin_matches_addin(bench)) {
-        std::fprintf(stderr, "the built-in formulas do not give CLIENT_TIER's tiers\n");
-        return 1;
+    bool ok = true;
+    if (cfg.tiers) {
+        Bench bench;
+        if (!check_builtin_matches_addin(bench)) {
+            std::fprintf(stderr, "the built-in formulas do not give CLIENT_TIER's tiers\n");
+            return 1;
+        }
+        report("Checked: the built-in SUMIF/IF formulas give the same tiers as CLIENT_TIER.");
+        blank();
+        ok = bench_tiers(bench, cfg);
+        bench.kill_office();
     }
-    report("Checked: the built-in SUMIF/IF formulas give the same tiers as CLIENT_TIER.");
-    blank();
-    const bool ok = bench_tiers(bench, cfg);
-    bench.kill_office();
-    bench_floor(cfg);
+    if (cfg.segment) {
+        bench_segmentation(cfg);
+    }
     blank();
     report("Total time of the run: %.0f s; %d repetitions per figure (at most 3 above 500,000 "
            "rows), medians.",
@@ -676,11 +750,22 @@ int main(int argc, char** argv) {
             cfg.reps = std::max(1, std::atoi(argv[++i]));
         } else if (arg == "--limit" && i + 1 < argc) {
             cfg.limit_s = std::max(1.0, std::atof(argv[++i]));
-        } else if (arg == "--with-segment") {
-            cfg.with_segment = true;
+        } else if (arg == "--rows" && i + 1 < argc) {
+            cfg.floor_rows.clear();
+            std::istringstream list(argv[++i]);
+            std::string item;
+            while (std::getline(list, item, ',')) {
+                cfg.floor_rows.push_back(std::max(1, std::atoi(item.c_str())));
+            }
+        } else if (arg == "--only" && i + 1 < argc &&
+                   (std::strcmp(argv[i + 1], "tiers") == 0 ||
+                    std::strcmp(argv[i + 1], "segment") == 0)) {
+            const std::string only = argv[++i];
+            cfg.tiers = only == "tiers";
+            cfg.segment = only == "segment";
         } else {
             std::fprintf(stderr, "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
-                                 "[--with-segment]\n");
+                                 "[--only tiers|segment] [--rows N,N...]\n");
             return 2;
         }
     }

@@ -87,9 +87,33 @@ target_compile_definitions(run_example PRIVATE TRIAGE_SOURCE_DIR="${CMAKE_SOURCE
 # The office benchmark (BENCHMARKS.md): CLIENT_TIER against the built-in formulas, the
 # getDataArray/setDataArray floor and the office's memory, in a real headless office. Not a
 # test itself; its --quick mode is, so that it cannot rot.
+#
+# The floor is measured inside the office by a protocol handler of its own (bench/floor/),
+# packaged as client-triage-bench-floor.oxt that only office_bench installs.
+add_library(clienttriage_floor SHARED ${CMAKE_SOURCE_DIR}/bench/floor/floor_handler.cpp)
+target_link_libraries(clienttriage_floor PRIVATE uno_sdk)
+set_target_properties(clienttriage_floor PROPERTIES PREFIX "lib" CXX_VISIBILITY_PRESET hidden
+                                                    VISIBILITY_INLINES_HIDDEN ON)
+target_link_options(clienttriage_floor PRIVATE -Wl,--no-undefined -Wl,-z,defs)
+set(TRIAGE_FLOOR_OXT ${CMAKE_BINARY_DIR}/client-triage-bench-floor.oxt)
+set(TRIAGE_FLOOR_STAGE ${CMAKE_BINARY_DIR}/floor-oxt)
+file(GLOB_RECURSE TRIAGE_FLOOR_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/bench/floor/*)
+add_custom_command(
+  OUTPUT ${TRIAGE_FLOOR_OXT}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${TRIAGE_FLOOR_STAGE} ${TRIAGE_FLOOR_OXT}
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/bench/floor ${TRIAGE_FLOOR_STAGE}
+  COMMAND ${CMAKE_COMMAND} -E rm -f ${TRIAGE_FLOOR_STAGE}/floor_handler.cpp
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:clienttriage_floor> ${TRIAGE_FLOOR_STAGE}/
+  COMMAND ${CMAKE_COMMAND} -E chdir ${TRIAGE_FLOOR_STAGE} ${ZIP} -q -r -X ${TRIAGE_FLOOR_OXT} .
+  DEPENDS clienttriage_floor ${TRIAGE_FLOOR_FILES}
+  COMMENT "Packaging client-triage-bench-floor.oxt")
+add_custom_target(floor_oxt DEPENDS ${TRIAGE_FLOOR_OXT})
+
 add_executable(office_bench ${CMAKE_SOURCE_DIR}/bench/office_bench.cpp)
 target_include_directories(office_bench PRIVATE ${CMAKE_SOURCE_DIR}/examples)
 target_link_libraries(office_bench PRIVATE office_harness)
+target_compile_definitions(office_bench PRIVATE TRIAGE_FLOOR_OXT_PATH="${TRIAGE_FLOOR_OXT}")
+add_dependencies(office_bench floor_oxt)
 set_target_properties(office_bench PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 add_test(NAME office_bench_smoke COMMAND office_bench --quick)
 set_tests_properties(office_bench_smoke PROPERTIES TIMEOUT 300)

@@ -279,29 +279,51 @@ inline std::vector<Client> generate(const Options& options) {
         double approval = detail::round_to(rng.uniform(1.0, 6.0), 1.0);
         double scope = detail::round_to(rng.uniform(0.0, 0.12), 0.01);
         double rush = detail::round_to(rng.uniform(0.0, 0.15), 0.01);
-        if (rng.chance(0.10)) {
-            days_late = detail::round_to(rng.uniform(30.0, 95.0), 1.0); // pays late
+        // Each bad behaviour in some clients (in this order, one draw each, then its value).
+        const auto behave_badly = [&](int behaviour, Rng& r) {
+            switch (behaviour) {
+            case 0:
+                days_late = detail::round_to(r.uniform(30.0, 95.0), 1.0); // pays late
+                break;
+            case 1:
+                return_rate = detail::round_to(r.uniform(0.18, 0.45), 0.01); // returns goods
+                break;
+            case 2:
+                complaints = static_cast<double>(r.integer(4, 12)); // complains
+                break;
+            case 3:
+                discount = detail::round_to(r.uniform(0.60, 0.95), 0.01); // discount hunter
+                break;
+            case 4:
+                cost_ratio = r.uniform(0.8, 2.0); // costs more to serve than it brings
+                break;
+            case 5:
+                approval = detail::round_to(r.uniform(20.0, 60.0), 1.0); // slow approvals
+                break;
+            case 6:
+                scope = detail::round_to(r.uniform(0.40, 0.90), 0.01); // scope creep
+                break;
+            default:
+                rush = detail::round_to(r.uniform(0.50, 0.90), 0.01); // rush orders
+                break;
+            }
+        };
+        constexpr double kBehaviourShare[8] = {0.10, 0.08, 0.08, 0.10, 0.08, 0.07, 0.07, 0.07};
+        for (int behaviour = 0; behaviour < 8; ++behaviour) {
+            if (rng.chance(kBehaviourShare[behaviour])) {
+                behave_badly(behaviour, rng);
+            }
         }
-        if (rng.chance(0.08)) {
-            return_rate = detail::round_to(rng.uniform(0.18, 0.45), 0.01); // returns goods
-        }
-        if (rng.chance(0.08)) {
-            complaints = static_cast<double>(rng.integer(4, 12)); // complains
-        }
-        if (rng.chance(0.10)) {
-            discount = detail::round_to(rng.uniform(0.60, 0.95), 0.01); // discount hunter
-        }
-        if (rng.chance(0.08)) {
-            cost_ratio = rng.uniform(0.8, 2.0); // costs more to serve than it brings
-        }
-        if (rng.chance(0.07)) {
-            approval = detail::round_to(rng.uniform(20.0, 60.0), 1.0); // slow approvals
-        }
-        if (rng.chance(0.07)) {
-            scope = detail::round_to(rng.uniform(0.40, 0.90), 0.01); // scope creep
-        }
-        if (rng.chance(0.07)) {
-            rush = detail::round_to(rng.uniform(0.50, 0.90), 0.01); // rush orders
+        // A few clients are trouble in several ways at once (the classic bad client: pays
+        // late, complains, wants discounts...). Their own random stream, so that every other
+        // value of the table stays as it was.
+        Rng trouble(options.seed ^ (0xD1B54A32D192ED03ULL * (i + 1)));
+        if (trouble.chance(0.06)) {
+            const long long first_behaviour = trouble.integer(0, 7);
+            const long long count = trouble.integer(5, 7); // distinct: 3 is coprime to 8
+            for (long long k = 0; k < count; ++k) {
+                behave_badly(static_cast<int>((first_behaviour + 3 * k) % 8), trouble);
+            }
         }
         // Service cost in money: a share of the gross profit (of revenue for loss-makers).
         const double base = profit > 0 ? profit : revenue * 0.05;

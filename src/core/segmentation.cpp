@@ -236,19 +236,28 @@ std::string refusal_message(Refusal refusal, Lang lang, const std::string& detai
 }
 
 std::string result_line(const BatchSummary& summary, Lang lang) {
-    static constexpr Localized kSegmented = {"Segmented {} clients:", "Обработано клиентов: {}.",
-                                             "Luokiteltu {} asiakasta:"};
+    static constexpr Localized kSegmented = {"Segmented {} clients", "Обработано клиентов: {}",
+                                             "Luokiteltu {} asiakasta"};
+    static constexpr Localized kSegmentedOne = {"Segmented 1 client", "Обработано клиентов: 1",
+                                                "Luokiteltu 1 asiakas"};
+    static constexpr Localized kVerdictsStart = {": ", ". ", ": "};
     static constexpr Localized kErrors = {"{} rows have errors (see Why).",
                                           "Строк с ошибками: {} (см. «Почему»).",
                                           "Virheellisiä rivejä: {} (katso Miksi)."};
-    std::string line = fill_placeholders(kSegmented.in(lang), {std::to_string(summary.segmented)});
+    static constexpr Localized kErrorsOne = {"1 row has an error (see Why).",
+                                             "Строк с ошибками: 1 (см. «Почему»).",
+                                             "Virheellisiä rivejä: 1 (katso Miksi)."};
+    std::string line =
+        summary.segmented == 1
+            ? std::string(kSegmentedOne.in(lang))
+            : fill_placeholders(kSegmented.in(lang), {std::to_string(summary.segmented)});
     bool first = true;
     for (Verdict v : kAllVerdicts) {
         const std::size_t count = summary.of(v).clients;
         if (count == 0) {
             continue;
         }
-        line += first ? " " : ", ";
+        line += first ? kVerdictsStart.in(lang) : ", ";
         first = false;
         line += verdict_label(v, lang);
         line += " ";
@@ -257,7 +266,9 @@ std::string result_line(const BatchSummary& summary, Lang lang) {
     line += ".";
     if (summary.errors > 0) {
         line += " ";
-        line += fill_placeholders(kErrors.in(lang), {std::to_string(summary.errors)});
+        line += summary.errors == 1
+                    ? std::string(kErrorsOne.in(lang))
+                    : fill_placeholders(kErrors.in(lang), {std::to_string(summary.errors)});
     }
     return line;
 }

@@ -41,6 +41,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -48,6 +49,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
+#include <string>
 
 namespace triage::uno {
 
@@ -144,6 +146,13 @@ bool all_empty(const std::vector<std::string>& texts) {
     return true;
 }
 
+// The last cell of the sheet's used area (the end of the area holding content).
+CellRangeAddress end_of_used_area(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const Reference<css::sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    return Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+}
+
 // The selected range, or the data area around a single selected cell, clipped to the used
 // area of the sheet.
 CellRangeAddress selected_area(const Reference<css::frame::XModel>& model,
@@ -179,10 +188,7 @@ CellRangeAddress selected_area(const Reference<css::frame::XModel>& model,
         return Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)
             ->getRangeAddress();
     }
-    const Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
-    used->gotoEndOfUsedArea(false);
-    const CellRangeAddress end =
-        Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    const CellRangeAddress end = end_of_used_area(sheet);
     area.EndRow = std::min(area.EndRow, end.EndRow);
     area.EndColumn = std::min(area.EndColumn, end.EndColumn);
     if (area.EndRow < area.StartRow || area.EndColumn < area.StartColumn) {
@@ -257,6 +263,11 @@ bool check_output_area(const FoundTable& table, const CellRangeAddress& out) {
         table.sheet, block(out, out.StartColumn, kOutputColumnCount, out.StartRow, out.StartRow));
     if (is_output_header_row(row_texts(header, 0))) {
         return true;
+    }
+    // Nothing right of (or below) the used area: the common case, without reading the block.
+    const CellRangeAddress used_end = end_of_used_area(table.sheet);
+    if (used_end.EndColumn < out.StartColumn || used_end.EndRow < out.StartRow) {
+        return false;
     }
     // Any cell with content (a constant, a formula, also one showing nothing) is the user's.
     const Reference<css::sheet::XCellRangeFormula> formulas(range_of(table.sheet, out),
@@ -339,6 +350,22 @@ std::string problems_text(const HeaderMapping& mapping, Lang lang) {
     return text;
 }
 
+// The cells of column `column` of the data rows (void where a row is shorter); none without
+// a column.
+std::vector<Any> cells_of(const Range& rows, std::optional<std::size_t> column) {
+    std::vector<Any> cells;
+    if (!column) {
+        return cells;
+    }
+    cells.resize(static_cast<std::size_t>(rows.getLength()));
+    for (sal_Int32 r = 0; r < rows.getLength(); ++r) {
+        if (static_cast<sal_Int32>(*column) < rows[r].getLength()) {
+            cells[static_cast<std::size_t>(r)] = rows[r][static_cast<sal_Int32>(*column)];
+        }
+    }
+    return cells;
+}
+
 // Column `column` of the data rows: numbers, nullopt for empty cells, NaN for text and
 // errors (a cell with an error comes as void from getDataArray).
 Column column_of(const Range& rows, std::size_t column) {
@@ -388,6 +415,46 @@ double today_serial(const Reference<css::frame::XModel>& model) {
     null_date.tm_hour = 12;
     return std::round(std::difftime(timegm(&today), timegm(&null_date)) / 86400.0);
 }
+
+// ------------------------------------------------------------------ phase log
+
+// Where a run's time goes, for the office benchmark (BENCHMARKS.md): when the office's
+// environment names a file in TRIAGE_PHASE_LOG, every finished run appends one line to it,
+// "rows=N find=S read=S ...", the seconds spent in each phase. Off (no clock read) otherwise.
+class PhaseLog {
+public:
+    PhaseLog() : path_(std::getenv("TRIAGE_PHASE_LOG")) { last_ = now(); }
+    void rows(sal_Int32 n) { rows_ = n; }
+    void mark(const char* phase) {
+        if (path_ == nullptr) {
+            return;
+        }
+        const double t = now();
+        char item[64];
+        std::snprintf(item, sizeof item, " %s=%.4f", phase, t - last_);
+        line_ += item;
+        last_ = t;
+    }
+    void write() const {
+        if (path_ == nullptr) {
+            return;
+        }
+        if (std::FILE* f = std::fopen(path_, "a")) {
+            std::fprintf(f, "rows=%d%s\n", static_cast<int>(rows_), line_.c_str());
+            std::fclose(f);
+        }
+    }
+
+private:
+    static double now() {
+        using clock = std::chrono::steady_clock;
+        return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+    }
+    const char* path_;
+    double last_ = 0;
+    sal_Int32 rows_ = 0;
+    std::string line_;
+};
 
 // ------------------------------------------------------------------ writing
 
@@ -461,21 +528,9 @@ private:
     Any after_;
 };
 
-// The same shape as `like`, every cell empty text (which clears a cell).
-Range empty_like(const Range& like) {
-    Range empty(like.getLength());
-    for (sal_Int32 r = 0; r < like.getLength(); ++r) {
-        empty.getArray()[r].realloc(like[r].getLength());
-        for (Any& cell : empty.getArray()[r]) {
-            cell <<= OUString();
-        }
-    }
-    return empty;
-}
-
 void write_output(const Reference<css::frame::XModel>& model,
                   const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& out,
-                  bool replaces_previous, const BatchResult& result, Lang lang) {
+                  bool replaces_previous, const BatchResult& result, Lang lang, PhaseLog& phases) {
     const Reference<css::table::XCellRange> range = range_of(sheet, out);
     std::optional<Range> before;
     if (replaces_previous) {
@@ -492,18 +547,28 @@ void write_output(const Reference<css::frame::XModel>& model,
     for (sal_Int32 r = 1; r < rows; ++r) {
         data_rows[r] = output_row(result, static_cast<std::size_t>(r - 1));
     }
+    phases.mark("build");
     Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(data);
+    phases.mark("write");
     const Reference<css::document::XUndoManagerSupplier> undo(model, UNO_QUERY);
     if (undo.is()) {
         const Reference<css::document::XUndoManager> manager = undo->getUndoManager();
         manager->addUndoAction(new WriteUndo(
             manager,
             [range](const Any& contents) {
-                Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
-                    ->setDataArray(contents.get<Range>());
+                if (contents.hasValue()) {
+                    Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
+                        ->setDataArray(contents.get<Range>());
+                } else { // the block was empty before the run
+                    Reference<css::sheet::XSheetOperation>(range, UNO_QUERY_THROW)
+                        ->clearContents(
+                            css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
+                            css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA);
+                }
             },
-            Any(before ? std::move(*before) : empty_like(data)), Any(data)));
+            before ? Any(std::move(*before)) : Any(), Any(data)));
     }
+    phases.mark("undo");
 }
 
 // The cell styles a run added. Calc does not record a style's insertion for undo, so a run
@@ -765,6 +830,7 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
                              const ColumnOverrides& overrides, Lang lang,
                              const Reference<css::task::XStatusIndicator>& indicator) {
     SegmentOutcome outcome;
+    PhaseLog phases;
     try {
         Progress progress(indicator);
         const FoundTable table = find_table(model);
@@ -779,38 +845,49 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
         check_writable(model, table);
         const CellRangeAddress out = output_area(table);
         const bool replaces_previous = check_output_area(table, out);
+        phases.rows(table.input.EndRow - table.input.StartRow);
+        phases.mark("find");
 
         // Read every client row in one call, then segment.
-        const Range rows =
+        std::optional<Range> rows =
             read_block(table.sheet, block(table.input, table.input.StartColumn,
                                           table.input.EndColumn - table.input.StartColumn + 1,
                                           table.input.StartRow + 1, table.input.EndRow));
+        phases.mark("read");
         progress.at(20);
         FieldColumns fields;
         for (Field f : kAllFields) {
             if (f != Field::Client) {
                 if (const auto column = mapping.column(f)) {
-                    fields[field_index(f)] = column_of(rows, *column);
+                    fields[field_index(f)] = column_of(*rows, *column);
                 }
             }
         }
+        const std::vector<Any> client_names = cells_of(*rows, mapping.column(Field::Client));
+        rows.reset(); // the run's largest block: gone before the output block is built
         const ClientTable client_table =
             client_table_from_fields(std::move(fields), today_serial(model));
+        phases.mark("convert");
         const BatchResult result = segment_clients(client_table, batch_settings(rules, lang));
+        phases.mark("segment");
         progress.at(50);
 
         NewStyles new_styles; // before the undo step: removed after it undid a failed run
         UndoStep undo(model, to_ou("Client Triage"));
-        write_output(model, table.sheet, out, replaces_previous, result, lang);
+        write_output(model, table.sheet, out, replaces_previous, result, lang, phases);
         fault_point("output");
         progress.at(75);
         apply_colours(model, table.sheet, out, lang, new_styles);
         fault_point("colours");
-        write_summary_sheet(model, table.sheet, rows, mapping, client_table, result, lang);
+        phases.mark("colours");
+        write_summary_sheet(model, table.sheet, client_names, client_table, result, lang);
         fault_point("summary");
+        phases.mark("summary");
         progress.at(95);
         undo.commit();
         new_styles.keep();
+        phases.mark("commit");
+        phases.write();
 
         outcome.done = true;
         outcome.message = result_line(result.summary, lang);

@@ -79,13 +79,11 @@ void write_block(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 fir
     range->setDataArray(data);
 }
 
-std::string client_name(const Range& rows, const HeaderMapping& mapping, std::size_t row) {
-    const auto column = mapping.column(Field::Client);
-    if (!column || static_cast<sal_Int32>(row) >= rows.getLength() ||
-        static_cast<sal_Int32>(*column) >= rows[static_cast<sal_Int32>(row)].getLength()) {
+std::string client_name(const std::vector<Any>& names, std::size_t row) {
+    if (row >= names.size()) {
         return {};
     }
-    const Any& cell = rows[static_cast<sal_Int32>(row)][static_cast<sal_Int32>(*column)];
+    const Any& cell = names[row];
     OUString name;
     if (cell >>= name) {
         return to_utf8(name);
@@ -144,8 +142,8 @@ void make_pareto(const Reference<css::chart::XChartDocument>& chart) {
 } // namespace
 
 void write_summary_sheet(const Reference<css::frame::XModel>& model,
-                         const Reference<css::sheet::XSpreadsheet>& data_sheet, const Range& rows,
-                         const HeaderMapping& mapping, const ClientTable& table,
+                         const Reference<css::sheet::XSpreadsheet>& data_sheet,
+                         const std::vector<Any>& client_names, const ClientTable& table,
                          const BatchResult& result, Lang lang) {
     const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
     const Reference<css::sheet::XSpreadsheets> sheets = doc->getSheets();
@@ -205,8 +203,8 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
                       lang)),
              Any(text(SummaryText::CumulativeShare, lang))})};
     for (const ParetoPoint& p : points) {
-        pareto.push_back(row({Any(to_ou(client_name(rows, mapping, p.row))), Any(p.value),
-                              Any(p.cumulative_share)}));
+        pareto.push_back(row(
+            {Any(to_ou(client_name(client_names, p.row))), Any(p.value), Any(p.cumulative_share)}));
     }
     write_block(sheet, kParetoRow - 1, {row({Any(to_ou(note))})});
     write_block(sheet, kParetoRow, pareto);

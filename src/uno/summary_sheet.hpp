@@ -3,22 +3,24 @@
 #pragma once
 
 #include "core/batch.hpp"
-#include "core/headers.hpp"
 #include "core/lang.hpp"
 #include "uno/args.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 
+#include <vector>
+
 namespace triage::uno {
 
 // At most this many clients are drawn in the Pareto chart (the most profitable ones).
 constexpr std::size_t kParetoClients = 50;
 
-// `rows` are the table's client rows as read (for the client names).
+// `client_names` are the cells of the table's client column as read, one per client row
+// (empty when the table has no client column).
 void write_summary_sheet(const css::uno::Reference<css::frame::XModel>& model,
                          const css::uno::Reference<css::sheet::XSpreadsheet>& data_sheet,
-                         const Range& rows, const HeaderMapping& mapping, const ClientTable& table,
+                         const std::vector<css::uno::Any>& client_names, const ClientTable& table,
                          const BatchResult& result, Lang lang);
 
 } // namespace triage::uno

@@ -256,7 +256,7 @@ TEST(HostileSegmentShape, SingleClientRow) {
     const auto result = office::segment(doc);
     expect_alive();
     ASSERT_TRUE(result.success) << result.message;
-    EXPECT_EQ(result.message, "Segmented 1 clients: Keep 1.");
+    EXPECT_EQ(result.message, "Segmented 1 client: Keep 1.");
     EXPECT_EQ(office::get_rows(doc, "C1:E2"),
               (Grid{{"Tier", "Risk", "Verdict"}, {"A", "", "Keep"}}));
     EXPECT_EQ(office::sheet_names(doc).size(), 2u);
@@ -298,7 +298,7 @@ TEST(HostileSegmentShape, MergedHeaderAndDataCells) {
     ASSERT_TRUE(result.success) << result.message;
     // The covered cell C4 is empty: Gamma's row is an error, the others are segmented.
     EXPECT_EQ(result.message,
-              "Segmented 3 clients: Keep 1, Renegotiate 2. 1 rows have errors (see Why).");
+              "Segmented 3 clients: Keep 1, Renegotiate 2. 1 row has an error (see Why).");
     EXPECT_EQ(column(doc, "E", 1, 5), (std::vector<std::string>{"Tier", "A", "A", "", "D"}));
     EXPECT_NE(doc.text("H4").find("Profit"), std::string::npos) << doc.text("H4");
     EXPECT_EQ(doc.text("J1"), ""); // exactly five columns
@@ -563,7 +563,7 @@ TEST(HostileSegmentData, NegativeSignals) {
     const auto result = office::segment(doc);
     expect_alive();
     ASSERT_TRUE(result.success) << result.message;
-    EXPECT_EQ(result.message, "Segmented 1 clients: Grow 1. 2 rows have errors (see Why).");
+    EXPECT_EQ(result.message, "Segmented 1 client: Grow 1. 2 rows have errors (see Why).");
     EXPECT_EQ(column(doc, "E", 1, 4), (std::vector<std::string>{"Tier", "", "", "B"}));
     EXPECT_NE(doc.text("H2").find("must not be negative (-5)"), std::string::npos)
         << doc.text("H2");

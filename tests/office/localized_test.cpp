@@ -16,7 +16,9 @@ class RussianOffice : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         try {
-            office_ = std::make_unique<Office>(office::OfficeOptions{"ru-RU"});
+            office::OfficeOptions options;
+            options.ui_locale = "ru-RU";
+            office_ = std::make_unique<Office>(options);
         } catch (const std::exception& e) {
             failure_ = e.what();
         }

@@ -28,6 +28,7 @@
 #include <fstream>
 #include <iterator>
 #include <netinet/in.h>
+#include <sstream>
 #include <stdexcept>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -290,10 +291,17 @@ void Office::start(const OfficeOptions& options) {
         throw std::runtime_error("mkdtemp failed");
     }
     dir_ = tmpl;
-    const std::string oxt = dir_ + "/client-triage.oxt";
-    fs::copy_file(TRIAGE_OXT_PATH, oxt);
+    std::vector<std::string> oxts = {TRIAGE_OXT_PATH};
+    oxts.insert(oxts.end(), options.more_extensions.begin(), options.more_extensions.end());
+    std::vector<std::string> copies;
+    for (const std::string& source : oxts) {
+        copies.push_back(dir_ + "/" + fs::path(source).filename().string());
+        fs::copy_file(source, copies.back());
+    }
     if (is_root()) {
-        for (const std::string& p : {dir_, oxt}) {
+        std::vector<std::string> owned = copies;
+        owned.push_back(dir_);
+        for (const std::string& p : owned) {
             if (::chown(p.c_str(), kUnprivileged, kUnprivileged) != 0) {
                 throw std::runtime_error("chown failed for " + p);
             }
@@ -310,10 +318,13 @@ void Office::start(const OfficeOptions& options) {
     if (!options.ui_locale.empty()) {
         set_ui_locale(dir_ + "/profile", options.ui_locale);
     }
-    const int added =
-        run({kProgram + "/unopkg", "add", "--suppress-license", profile, oxt}, dir_, true, log);
-    if (added != 0) {
-        throw std::runtime_error("unopkg add failed (" + std::to_string(added) + "), see " + log);
+    for (const std::string& oxt : copies) {
+        const int added =
+            run({kProgram + "/unopkg", "add", "--suppress-license", profile, oxt}, dir_, true, log);
+        if (added != 0) {
+            throw std::runtime_error("unopkg add " + oxt + " failed (" + std::to_string(added) +
+                                     "), see " + log);
+        }
     }
 
     port_ = free_port();
@@ -340,6 +351,15 @@ void Office::start(const OfficeOptions& options) {
     } else {
         command.insert(command.begin() + 1, {"--headless", "--invisible"});
     }
+    // A profiler around the office (e.g. "/usr/bin/valgrind --tool=callgrind ..."; BENCHMARKS.md
+    // tells how): its words go before soffice.bin's, and the office gets 10 minutes to answer.
+    int answer_s = 90;
+    if (const char* wrapper = std::getenv("TRIAGE_OFFICE_WRAPPER")) {
+        std::istringstream words(wrapper);
+        std::vector<std::string> prefix{std::istream_iterator<std::string>(words), {}};
+        command.insert(command.begin(), prefix.begin(), prefix.end());
+        answer_s = 600;
+    }
     pid_ = spawn(command, dir_, true, log);
     remember_office(pid_);
     install_emergency_handlers();
@@ -351,7 +371,7 @@ void Office::start(const OfficeOptions& options) {
         css::bridge::UnoUrlResolver::create(local);
     const OUString url = ou("uno:socket,host=127.0.0.1,port=" + std::to_string(port_) +
                             ";urp;StarOffice.ComponentContext");
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(answer_s);
     while (!context_.is()) {
         try {
             context_.set(resolver->resolve(url), UNO_QUERY_THROW);
@@ -362,7 +382,8 @@ void Office::start(const OfficeOptions& options) {
                 throw std::runtime_error("the office exited at start, see " + log);
             }
             if (std::chrono::steady_clock::now() > deadline) {
-                throw std::runtime_error("the office did not answer within 90 s, see " + log);
+                throw std::runtime_error("the office did not answer within " +
+                                         std::to_string(answer_s) + " s, see " + log);
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(250));
         }

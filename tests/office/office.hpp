@@ -21,6 +21,7 @@ using css::uno::Reference;
 struct OfficeOptions {
     std::string ui_locale; // e.g. "ru-RU"; empty: the office's default (English)
     bool visible = false;  // windows on $DISPLAY (e.g. under xvfb-run) instead of headless
+    std::vector<std::string> more_extensions; // .oxt paths installed after the built one
 };
 
 class Office {

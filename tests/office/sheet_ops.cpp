@@ -104,6 +104,7 @@ CommandResult run_command(const CalcDoc& doc, const std::string& url,
         OUString message;
         event.Result >>= message;
         out.message = utf8(message);
+        out.result = event.Result;
     }
     return out;
 }

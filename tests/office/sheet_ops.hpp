@@ -14,7 +14,8 @@ namespace office {
 
 struct CommandResult {
     bool success = false;
-    std::string message; // the DispatchResultEvent's Result
+    std::string message;  // the DispatchResultEvent's Result when it is text
+    css::uno::Any result; // the DispatchResultEvent's Result
 };
 
 // Selects one range ("A1", "B2:D9") or several ("A1:B2,D4:E5") on the first sheet.

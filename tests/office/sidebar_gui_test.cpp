@@ -123,7 +123,9 @@ protected:
         if (!std::getenv("DISPLAY")) {
             GTEST_SKIP() << "needs a display: run under xvfb-run";
         }
-        office_ = std::make_unique<office::Office>(office::OfficeOptions{"", true});
+        office::OfficeOptions options;
+        options.visible = true;
+        office_ = std::make_unique<office::Office>(options);
     }
     void TearDown() override { office_.reset(); }
     std::unique_ptr<office::Office> office_;

@@ -3,7 +3,10 @@
 // example is meant to show, and the committed examples/clients.csv is what it generates.
 #include "client_table.hpp"
 
+#include "core/batch.hpp"
 #include "core/headers.hpp"
+#include "core/rules.hpp"
+#include "core/segmentation.hpp"
 
 #include <gtest/gtest.h>
 
@@ -136,6 +139,28 @@ TEST(Generator, TableHasParetoSkewLossMakersLapsedClientsAndEveryBadBehaviour) {
         }
         EXPECT_GT(at_bad, 20u) << "signal " << s;
         EXPECT_GT(empty, 20u) << "signal " << s;
+    }
+}
+
+// The README's example shows every verdict the product gives, Let go included.
+TEST(Generator, ExampleTableGetsEveryVerdict) {
+    const client_table::Options options;
+    const auto clients = client_table::generate(options);
+    triage::FieldColumns fields;
+    for (int col = 1; col < client_table::kColumnCount; ++col) {
+        auto& column = fields[triage::field_index(kExpected[static_cast<std::size_t>(col)])];
+        for (const Client& c : clients) {
+            const double v = c.values[static_cast<std::size_t>(col)];
+            column.push_back(Client::empty(v) ? std::nullopt : std::optional<double>(v));
+        }
+    }
+    const auto table = triage::client_table_from_fields(
+        std::move(fields), static_cast<double>(client_table::spreadsheet_serial(options.today)));
+    const auto result =
+        triage::segment_clients(table, triage::batch_settings(triage::default_rules()));
+    EXPECT_EQ(result.summary.errors, 0u);
+    for (triage::Verdict v : triage::kAllVerdicts) {
+        EXPECT_GE(result.summary.of(v).clients, 2u) << triage::verdict_label(v, triage::Lang::En);
     }
 }
 
