@@ -1,5 +1,7 @@
 #include "uno/summary_sheet.hpp"
 
+#include "uno/number_format.hpp"
+
 #include "core/segmentation.hpp"
 #include "core/text.hpp"
 
@@ -93,17 +95,6 @@ std::string client_name(const std::vector<Any>& names, std::size_t row) {
         return std::to_string(static_cast<long long>(number));
     }
     return {};
-}
-
-void set_percent_format(const Reference<css::frame::XModel>& model,
-                        const Reference<css::table::XCellRange>& range) {
-    const Reference<css::util::XNumberFormatsSupplier> supplier(model, UNO_QUERY_THROW);
-    const Reference<css::util::XNumberFormatTypes> types(supplier->getNumberFormats(),
-                                                         UNO_QUERY_THROW);
-    const sal_Int32 percent =
-        types->getStandardFormat(css::util::NumberFormat::PERCENT, css::lang::Locale());
-    Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
-        ->setPropertyValue("NumberFormat", Any(percent));
 }
 
 Reference<css::chart::XChartDocument> add_chart(const Reference<css::sheet::XSpreadsheet>& sheet,
@@ -209,9 +200,11 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     write_block(sheet, kParetoRow - 1, {row({Any(to_ou(note))})});
     write_block(sheet, kParetoRow, pareto);
     if (!points.empty()) {
-        set_percent_format(
-            model, sheet->getCellRangeByPosition(
-                       2, kParetoRow + 1, 2, kParetoRow + static_cast<sal_Int32>(points.size())));
+        set_standard_format(
+            model,
+            sheet->getCellRangeByPosition(2, kParetoRow + 1, 2,
+                                          kParetoRow + static_cast<sal_Int32>(points.size())),
+            css::util::NumberFormat::PERCENT);
     }
 
     // Charts to the right of the tables.

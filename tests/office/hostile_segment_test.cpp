@@ -354,6 +354,36 @@ TEST(HostileSegmentShape, HiddenRowsAreSegmentedWithTheOthers) {
     EXPECT_FALSE(row_visible(doc, 1));
 }
 
+sal_Int32 number_format(const CalcDoc& doc, const std::string& cell) {
+    sal_Int32 format = -1;
+    Reference<css::beans::XPropertySet>(doc.sheet()->getCellRangeByName(ou(cell)), UNO_QUERY_THROW)
+        ->getPropertyValue("NumberFormat") >>= format;
+    return format;
+}
+
+// The text columns are written as text (Text format, which also spares Calc testing every
+// string for a number); the Risk column stays numeric; undo brings back the formats.
+TEST(HostileSegmentUndo, TextColumnsGetTheTextFormatUntilUndone) {
+    CalcDoc doc;
+    office::set_rows(doc, "A1", base_table());
+    const sal_Int32 general = number_format(doc, "D2");
+    office::select(doc, "A1");
+    ASSERT_TRUE(office::segment(doc).success);
+    for (const char* cell : {"D1", "D2", "F2", "G5", "H5"}) {
+        EXPECT_NE(number_format(doc, cell), general) << cell;
+    }
+    EXPECT_EQ(number_format(doc, "E2"), general);
+    EXPECT_EQ(doc.text("E3"), "83.3");
+    ASSERT_TRUE(office::segment(doc).success); // a re-run keeps them
+    EXPECT_NE(number_format(doc, "D2"), general);
+    office::undo(doc);
+    office::undo(doc);
+    for (const char* cell : {"D1", "D2", "F2", "G5", "H5"}) {
+        EXPECT_EQ(number_format(doc, cell), general) << cell;
+    }
+    expect_alive();
+}
+
 // Calc's own undo of a replaced conditional format drops it (LibreOffice 7.4): undoing a
 // re-run must bring back the first run's colours, not leave the result uncoloured.
 TEST(HostileSegmentUndo, UndoingARerunKeepsThePreviousColours) {

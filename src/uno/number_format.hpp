@@ -1,0 +1,18 @@
+// Number formats of cell ranges.
+#pragma once
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+
+namespace triage::uno {
+
+// The key of the document's standard format of a css::util::NumberFormat type in the default
+// locale.
+sal_Int32 standard_format(const css::uno::Reference<css::frame::XModel>& model, sal_Int16 type);
+
+// Gives `range` the document's standard format of a css::util::NumberFormat type (PERCENT,
+// TEXT, ...) in the default locale.
+void set_standard_format(const css::uno::Reference<css::frame::XModel>& model,
+                         const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 type);
+
+} // namespace triage::uno
