@@ -13,12 +13,20 @@
 //   4. the office's memory: the largest table alone, and the peak during its segmentation.
 //
 //   office_bench [--quick] [--reps N] [--limit SECONDS] [--only tiers|segment] [--rows N,...]
+//                [--no-per-row]
 //
 // --quick: 100 rows, one repetition (the ctest smoke test office_bench_smoke).
 // --limit: the time after which a built-in recalculation is stopped (the office is killed and
 //          a new one started) and reported as "more than" (default 60 s).
 // --only:  just sections 1-2 (tiers) or 3-4 (segment).
-// --rows:  the table sizes of section 3 (default 10000,100000,1048575).
+// --rows:  the table sizes of every section instead of the defaults (10000,100000 for 1,
+//          10000 for 2, 10000,100000,1048575 for 3); 2 takes the first.
+// --no-per-row: skip section 2.
+//
+// To see where an office's time goes, run it under a profiler: TRIAGE_OFFICE_WRAPPER is put
+// before soffice.bin (tests/office/office.cpp), e.g. "/usr/bin/valgrind --tool=callgrind
+// --toggle-collect=*segment_table* --callgrind-out-file=/tmp/prof/callgrind.out.%p" with
+// --rows 100000 --reps 1 (BENCHMARKS.md).
 //
 // Before timing, the built-in formulas are checked to give the same tiers as CLIENT_TIER on a
 // small table with ties, zeros and losses; any mismatch fails the program (exit status 1).
@@ -437,12 +445,12 @@ bool bench_tiers(Bench& bench, const Config& cfg) {
                ratio(builtin, addin).c_str());
     }
 
-    blank();
-    report("## Per-row CLIENT_TIER formulas against one array formula (calculateAll)");
-    report("| rows | array {=CLIENT_TIER(A2:An;A2:An)} | per-row =CLIENT_TIER(A2;A$2:A$n) | "
-           "per-row / array |");
-    report("|---:|---:|---:|---:|");
-    {
+    if (cfg.per_row_rows > 0) {
+        blank();
+        report("## Per-row CLIENT_TIER formulas against one array formula (calculateAll)");
+        report("| rows | array {=CLIENT_TIER(A2:An;A2:An)} | per-row =CLIENT_TIER(A2;A$2:A$n) | "
+               "per-row / array |");
+        report("|---:|---:|---:|---:|");
         const std::vector<double> values = profits(cfg.per_row_rows);
         TierSheet a = addin_array_sheet(bench.office(), values);
         const Figure array = time_sheet(bench, "array", a, cfg.reps, cfg.limit_s);
@@ -757,6 +765,10 @@ int main(int argc, char** argv) {
             while (std::getline(list, item, ',')) {
                 cfg.floor_rows.push_back(std::max(1, std::atoi(item.c_str())));
             }
+            cfg.tier_rows = cfg.floor_rows;
+            cfg.per_row_rows = cfg.floor_rows.empty() ? 0 : cfg.floor_rows.front();
+        } else if (arg == "--no-per-row") {
+            cfg.per_row_rows = 0;
         } else if (arg == "--only" && i + 1 < argc &&
                    (std::strcmp(argv[i + 1], "tiers") == 0 ||
                     std::strcmp(argv[i + 1], "segment") == 0)) {
@@ -765,7 +777,7 @@ int main(int argc, char** argv) {
             cfg.segment = only == "segment";
         } else {
             std::fprintf(stderr, "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
-                                 "[--only tiers|segment] [--rows N,N...]\n");
+                                 "[--only tiers|segment] [--rows N,N...] [--no-per-row]\n");
             return 2;
         }
     }
