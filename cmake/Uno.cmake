@@ -91,6 +91,7 @@ target_compile_definitions(run_example PRIVATE TRIAGE_SOURCE_DIR="${CMAKE_SOURCE
 # The floor is measured inside the office by a protocol handler of its own (bench/floor/),
 # packaged as client-triage-bench-floor.oxt that only office_bench installs.
 add_library(clienttriage_floor SHARED ${CMAKE_SOURCE_DIR}/bench/floor/floor_handler.cpp)
+target_include_directories(clienttriage_floor PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(clienttriage_floor PRIVATE uno_sdk)
 set_target_properties(clienttriage_floor PROPERTIES PREFIX "lib" CXX_VISIBILITY_PRESET hidden
                                                     VISIBILITY_INLINES_HIDDEN ON)

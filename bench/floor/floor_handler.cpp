@@ -8,6 +8,8 @@
 // block and one setDataArray of the same output block back: the least a segmentation through
 // the cell API costs, with no computation. The DispatchResultEvent's Result is a
 // sequence<double> {read seconds, write seconds}; a failure is FAILURE with the message.
+#include "uno/protocol_handler.hpp"
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
@@ -49,11 +51,8 @@ class FloorHandler
                                    css::lang::XInitialization> {
 public:
     void SAL_CALL initialize(const Sequence<Any>& arguments) override {
-        for (const Any& a : arguments) {
-            Reference<css::frame::XFrame> frame(a, UNO_QUERY);
-            if (frame.is()) {
-                frame_ = frame;
-            }
+        if (const auto frame = triage::uno::frame_among(arguments); frame.is()) {
+            frame_ = frame;
         }
     }
 
@@ -65,12 +64,7 @@ public:
     }
     Sequence<Reference<css::frame::XDispatch>> SAL_CALL
     queryDispatches(const Sequence<css::frame::DispatchDescriptor>& requests) override {
-        Sequence<Reference<css::frame::XDispatch>> result(requests.getLength());
-        for (sal_Int32 i = 0; i < requests.getLength(); ++i) {
-            result.getArray()[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName,
-                                                 requests[i].SearchFlags);
-        }
-        return result;
+        return triage::uno::dispatch_each(*this, requests);
     }
 
     void SAL_CALL dispatch(const css::util::URL& url,

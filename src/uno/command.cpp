@@ -9,6 +9,7 @@
 #include "uno/command.hpp"
 #include "uno/args.hpp"
 #include "uno/components.hpp"
+#include "uno/protocol_handler.hpp"
 #include "uno/segment_run.hpp"
 #include "uno/ui_language.hpp"
 
@@ -69,11 +70,8 @@ public:
 
     // XInitialization: the frame the handler works for.
     void SAL_CALL initialize(const Sequence<Any>& arguments) override {
-        for (const Any& a : arguments) {
-            Reference<css::frame::XFrame> frame(a, UNO_QUERY);
-            if (frame.is()) {
-                frame_ = frame;
-            }
+        if (const auto frame = frame_among(arguments); frame.is()) {
+            frame_ = frame;
         }
     }
 
@@ -84,12 +82,7 @@ public:
     }
     Sequence<Reference<css::frame::XDispatch>> SAL_CALL
     queryDispatches(const Sequence<css::frame::DispatchDescriptor>& requests) override {
-        Sequence<Reference<css::frame::XDispatch>> result(requests.getLength());
-        for (sal_Int32 i = 0; i < requests.getLength(); ++i) {
-            result.getArray()[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName,
-                                                 requests[i].SearchFlags);
-        }
-        return result;
+        return dispatch_each(*this, requests);
     }
 
     // XDispatch
