@@ -426,7 +426,7 @@ double today_serial(const Reference<css::frame::XModel>& model) {
 // "rows=N find=S read=S ...", the seconds spent in each phase. Off (no clock read) otherwise.
 class PhaseLog {
 public:
-    PhaseLog() : path_(std::getenv("TRIAGE_PHASE_LOG")) { last_ = now(); }
+    PhaseLog() : path_(std::getenv("TRIAGE_PHASE_LOG")), last_(path_ != nullptr ? now() : 0) {}
     void rows(sal_Int32 n) { rows_ = n; }
     void mark(const char* phase) {
         if (path_ == nullptr) {
@@ -454,7 +454,7 @@ private:
         return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
     }
     const char* path_;
-    double last_ = 0;
+    double last_;
     sal_Int32 rows_ = 0;
     std::string line_;
 };
