@@ -13,8 +13,8 @@ using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
 
-const triage::uno::Implementation* const kImplementations[] = {&triage::uno::kAddIn,
-                                                               &triage::uno::kCommandHandler};
+const triage::uno::Implementation* const kImplementations[] = {
+    &triage::uno::kAddIn, &triage::uno::kCommandHandler, &triage::uno::kPanelFactory};
 
 css::uno::XInterface* construct(const triage::uno::Implementation& implementation,
                                 css::uno::XComponentContext* context) {
