@@ -465,10 +465,7 @@ private:
 
 } // namespace
 
-const Implementation kAddIn = {
-    kImplementationName, supported_services,
-    [](const Reference<css::uno::XComponentContext>& context) -> Reference<css::uno::XInterface> {
-        return static_cast<cppu::OWeakObject*>(new ClientTriageAddIn(context));
-    }};
+const Implementation kAddIn = {kImplementationName, supported_services,
+                               create_with_context<ClientTriageAddIn>};
 
 } // namespace triage::uno

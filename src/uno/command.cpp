@@ -199,10 +199,7 @@ private:
 
 } // namespace
 
-const Implementation kCommandHandler = {
-    kHandlerName, handler_services,
-    [](const Reference<css::uno::XComponentContext>& context) -> Reference<css::uno::XInterface> {
-        return static_cast<cppu::OWeakObject*>(new CommandHandler(context));
-    }};
+const Implementation kCommandHandler = {kHandlerName, handler_services,
+                                        create_with_context<CommandHandler>};
 
 } // namespace triage::uno

@@ -4,6 +4,7 @@
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/uno/XInterface.hpp>
+#include <cppuhelper/weak.hxx>
 #include <rtl/ustring.hxx>
 
 namespace triage::uno {
@@ -14,6 +15,13 @@ struct Implementation {
     css::uno::Reference<css::uno::XInterface> (*create)(
         const css::uno::Reference<css::uno::XComponentContext>&);
 };
+
+// An Implementation's `create` for a class constructed from the component context.
+template <class T>
+css::uno::Reference<css::uno::XInterface>
+create_with_context(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new T(context));
+}
 
 // The worksheet functions (com.sun.star.sheet.AddIn).
 extern const Implementation kAddIn;

@@ -575,10 +575,7 @@ private:
 
 } // namespace
 
-const Implementation kPanelFactory = {
-    kFactoryName, factory_services,
-    [](const Reference<css::uno::XComponentContext>& context) -> Reference<css::uno::XInterface> {
-        return static_cast<cppu::OWeakObject*>(new PanelFactory(context));
-    }};
+const Implementation kPanelFactory = {kFactoryName, factory_services,
+                                      create_with_context<PanelFactory>};
 
 } // namespace triage::uno
