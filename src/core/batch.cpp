@@ -211,31 +211,6 @@ std::optional<RowError> read_row(const ClientTable& table, std::size_t i, const 
     return std::nullopt;
 }
 
-// risk_score() for a row read_row() has checked (every given value finite and >= 0, at least
-// one given) under rules validate_table() has checked (valid, with a finite weight sum): the
-// same arithmetic in the same order, without validating the rules again for every row.
-// The unit tests check that both agree bit for bit.
-RiskResult checked_risk_score(const SignalValues& values, const RiskRules& rules) {
-    RiskResult result{};
-    std::array<double, kSignalCount> weighted{};
-    double weight_sum = 0.0;
-    for (std::size_t i = 0; i < kSignalCount; ++i) {
-        if (!values[i]) {
-            continue;
-        }
-        result.given[i] = true;
-        weighted[i] = rules[i].weight * sub_score(*values[i], rules[i]);
-        weight_sum += rules[i].weight;
-    }
-    double weighted_sum = 0.0;
-    for (std::size_t i = 0; i < kSignalCount; ++i) {
-        weighted_sum += weighted[i];
-        result.points[i] = 100.0 * (weighted[i] / weight_sum);
-    }
-    result.score = std::clamp(100.0 * (weighted_sum / weight_sum), 0.0, 100.0);
-    return result;
-}
-
 // Risk, band and reasons of a checked row (none without a signal: band Low).
 TopReasons assess_row(const RowInput& in, const BatchSettings& settings,
                       std::optional<double>& risk, Band& band) {

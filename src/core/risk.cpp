@@ -69,28 +69,38 @@ double sub_score(double value, const SignalRule& rule) {
 
 RiskResult risk_score(const SignalValues& values, const RiskRules& rules) {
     validate_risk_rules(rules);
+    bool any_given = false;
+    for (Signal s : kAllSignals) {
+        const auto& value = values[signal_index(s)];
+        if (!value) {
+            continue;
+        }
+        if (!std::isfinite(*value)) {
+            throw InvalidInput(std::string(signal_key(s)) + " must be a finite number");
+        }
+        if (*value < 0.0) {
+            throw InvalidInput(std::string(signal_key(s)) + " must not be negative (got " +
+                               shown(*value) + ")");
+        }
+        any_given = true;
+    }
+    if (!any_given) {
+        throw InvalidInput("no risk signal given: at least one signal needs a value");
+    }
+    return checked_risk_score(values, rules);
+}
+
+RiskResult checked_risk_score(const SignalValues& values, const RiskRules& rules) {
     RiskResult result{};
     std::array<double, kSignalCount> weighted{};
-    double weight_sum = 0.0;
-    for (Signal s : kAllSignals) {
-        const std::size_t i = signal_index(s);
+    double weight_sum = 0.0; // > 0: weights are > 0 and a signal is given
+    for (std::size_t i = 0; i < kSignalCount; ++i) {
         if (!values[i]) {
             continue;
         }
-        const double x = *values[i];
-        if (!std::isfinite(x)) {
-            throw InvalidInput(std::string(signal_key(s)) + " must be a finite number");
-        }
-        if (x < 0.0) {
-            throw InvalidInput(std::string(signal_key(s)) + " must not be negative (got " +
-                               shown(x) + ")");
-        }
         result.given[i] = true;
-        weighted[i] = rules[i].weight * sub_score(x, rules[i]);
+        weighted[i] = rules[i].weight * sub_score(*values[i], rules[i]);
         weight_sum += rules[i].weight;
-    }
-    if (!(weight_sum > 0.0)) {
-        throw InvalidInput("no risk signal given: at least one signal needs a value");
     }
     double weighted_sum = 0.0;
     for (std::size_t i = 0; i < kSignalCount; ++i) {

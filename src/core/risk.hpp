@@ -48,6 +48,11 @@ struct RiskResult {
 // negative or not finite (the message names the signal), or when the rules are invalid.
 RiskResult risk_score(const SignalValues& values, const RiskRules& rules = default_risk_rules());
 
+// risk_score() without its checks, for a caller that has made them (the batch checks the rules
+// once per table and each row's values as it reads them): `rules` valid, every given value
+// finite and >= 0, at least one given. risk_score() computes with it.
+RiskResult checked_risk_score(const SignalValues& values, const RiskRules& rules);
+
 // ---------------------------------------------------------------- cost to serve from money
 
 // The cost_to_serve ratio of a client whose profit is <= 0 while serving it costs something:
