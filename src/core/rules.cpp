@@ -65,22 +65,14 @@ std::string shown_text(std::string_view text) {
             out += "\xE2\x80\xA6"; // …
             break;
         }
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        std::size_t len = b0 < 0x80             ? 1
-                          : (b0 & 0xE0) == 0xC0 ? 2
-                          : (b0 & 0xF0) == 0xE0 ? 3
-                          : (b0 & 0xF8) == 0xF0 ? 4
-                                                : 0;
-        bool valid = len > 0 && i + len <= text.size();
-        for (std::size_t k = 1; valid && k < len; ++k) {
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        }
-        if (!valid) {
+        char32_t cp = 0;
+        const std::size_t len = decode_utf8(text, i, cp);
+        if (len == 0) {
             out += "\xEF\xBF\xBD"; // U+FFFD
             i += 1;
             continue;
         }
-        if (len == 1 && (b0 < 0x20 || b0 == 0x7F)) {
+        if (cp < 0x20 || cp == 0x7F) {
             out += ' ';
         } else {
             out.append(text.substr(i, len));

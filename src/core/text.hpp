@@ -18,4 +18,12 @@ std::string column_letters(std::size_t column);
 // A number as a message shows it: up to 15 significant digits, no trailing zeros.
 std::string number_text(double value);
 
+// Decodes the UTF-8 code point at s[i] (i < s.size()) into `cp`; returns its length in bytes,
+// or 0 for an invalid sequence (a bad lead or continuation byte, a cut-off, overlong or
+// surrogate sequence, or a code point above U+10FFFF).
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+
+// Appends the UTF-8 bytes of a code point (at most U+10FFFF).
+void append_utf8(std::string& out, char32_t cp);
+
 } // namespace triage

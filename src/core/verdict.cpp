@@ -112,34 +112,10 @@ void require_days(std::optional<double> days, const char* what) {
 // Decodes one UTF-8 code point at `i` and advances `i`; a malformed byte is returned as is
 // (as a code point of its own value), so any input decodes without failing.
 char32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t length = 1;
-    char32_t cp = lead;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        cp = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        cp = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        cp = lead & 0x07u;
-    }
-    if (length > 1) {
-        if (i + length > text.size()) {
-            length = 1;
-            cp = lead;
-        } else {
-            for (std::size_t k = 1; k < length; ++k) {
-                if ((byte(i + k) & 0xC0u) != 0x80u) {
-                    length = 1;
-                    cp = lead;
-                    break;
-                }
-                cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-            }
-        }
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) {
+        return static_cast<unsigned char>(text[i++]);
     }
     i += length;
     return cp;
