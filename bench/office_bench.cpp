@@ -78,17 +78,12 @@ using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
+using office::ou;
+using office::utf8;
 using rtl::OUString;
 
-OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
 template <class T> Sequence<T> seq(std::initializer_list<T> items) {
     return Sequence<T>(items.begin(), static_cast<sal_Int32>(items.size()));
-}
-std::string utf8(const OUString& s) {
-    const rtl::OString b = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-    return std::string(b.getStr(), static_cast<std::size_t>(b.getLength()));
 }
 
 struct Config {

@@ -36,6 +36,7 @@
 namespace {
 
 using css::uno::Sequence;
+using office::ou;
 using rtl::OUString;
 
 // The example table: CSV as RFC 4180 writes it (quoted cells may hold commas, quotes and line
@@ -89,10 +90,6 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
         rows.push_back(row);
     }
     return rows;
-}
-
-OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
 }
 
 using triage::column_letters;

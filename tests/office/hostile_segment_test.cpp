@@ -39,6 +39,8 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 using office::CalcDoc;
 using office::CellValue;
+using office::ou;
+using office::utf8;
 using rtl::OUString;
 
 using Rows = std::vector<std::vector<CellValue>>;
@@ -46,12 +48,6 @@ using Grid = std::vector<std::vector<std::string>>;
 
 const std::string kNothingChanged = "Nothing was changed.";
 
-OUString ou(const std::string& s) {
-    return OUString::fromUtf8(rtl::OString(s.c_str(), static_cast<sal_Int32>(s.size())));
-}
-std::string utf8(const OUString& s) {
-    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
-}
 std::string str(const char* s) {
     return s;
 }

@@ -95,14 +95,6 @@ void set_ui_locale(const std::string& profile_dir, const std::string& locale) {
     std::ofstream(file, std::ios::trunc) << xml;
 }
 
-OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
-std::string utf8(const OUString& s) {
-    const rtl::OString b = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-    return std::string(b.getStr(), static_cast<std::size_t>(b.getLength()));
-}
-
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -210,6 +202,14 @@ Sequence<css::beans::PropertyValue> load_args(const CalcDoc::LoadOptions& option
 }
 
 } // namespace
+
+OUString ou(const std::string& s) {
+    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+std::string utf8(const OUString& s) {
+    const rtl::OString b = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(b.getStr(), static_cast<std::size_t>(b.getLength()));
+}
 
 std::string file_url(const std::string& path) {
     OUString url;

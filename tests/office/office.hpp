@@ -24,6 +24,10 @@ struct OfficeOptions {
     std::vector<std::string> more_extensions; // .oxt paths installed after the built one
 };
 
+// Text between the tests (UTF-8) and UNO.
+rtl::OUString ou(const std::string& s);
+std::string utf8(const rtl::OUString& s);
+
 class Office {
 public:
     // The shared English office, started on first use; it lives until stop() (called by the

@@ -42,13 +42,6 @@ using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
-std::string utf8(const OUString& s) {
-    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
-}
-
 Reference<css::frame::XModel> model_of(const CalcDoc& doc) {
     return Reference<css::frame::XModel>(doc.component(), UNO_QUERY_THROW);
 }

@@ -34,10 +34,7 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 namespace Role = css::accessibility::AccessibleRole;
-
-std::string utf8(const rtl::OUString& s) {
-    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
-}
+using office::utf8;
 
 // Depth-first search of the accessibility tree for a context matching `match`.
 Reference<XAccessibleContext>
