@@ -5,6 +5,7 @@
 #include "core/risk.hpp"
 #include "core/tier.hpp"
 #include "core/verdict.hpp"
+#include "invalid_message.hpp"
 
 #include <gtest/gtest.h>
 
@@ -51,15 +52,6 @@ ClientTable values_only(const std::vector<double>& values) {
 void set(Column& column, std::size_t rows, std::size_t row, std::optional<double> value) {
     column.resize(rows);
     column[row] = value;
-}
-
-template <typename F> std::string invalid_message(F f) {
-    try {
-        f();
-    } catch (const triage::InvalidInput& e) {
-        return e.what();
-    }
-    return "";
 }
 
 // ---------------------------------------------------------------- hand-checked tables

@@ -1,5 +1,6 @@
 #include "core/error.hpp"
 #include "core/risk.hpp"
+#include "invalid_message.hpp"
 
 #include <gtest/gtest.h>
 
@@ -26,16 +27,6 @@ SignalValues only(Signal s, double value) {
 
 double points_of(const RiskResult& r, Signal s) {
     return r.points[triage::signal_index(s)];
-}
-
-// The message of the InvalidInput `f` throws ("" when it throws nothing).
-template <typename F> std::string invalid_message(F f) {
-    try {
-        f();
-    } catch (const triage::InvalidInput& e) {
-        return e.what();
-    }
-    return "";
 }
 
 TEST(Risk, DefaultRulesAreTheSpecTable) {
