@@ -16,12 +16,22 @@ namespace {
 // One row per field, in Field order. Synonyms are separated by '|' and compared after
 // normalize_header, so case, spaces and punctuation in them do not matter. The weak ones
 // are still recognised but lose to a column that matches a plain synonym of the same field.
+// The kinds of table a field is read in (a bit per TableKind).
+constexpr unsigned kInClients = 1;
+constexpr unsigned kInTransactions = 2;
+constexpr unsigned kInBoth = kInClients | kInTransactions;
+
+constexpr unsigned kind_bit(TableKind kind) {
+    return kind == TableKind::Clients ? kInClients : kInTransactions;
+}
+
 struct FieldInfo {
     Field field;
     std::string_view key;
     Localized name;
     std::string_view synonyms;
     std::string_view weak_synonyms;
+    unsigned kinds = kInClients;
 };
 
 constexpr std::array<FieldInfo, kFieldCount> kFields = {{
@@ -31,25 +41,29 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
      "client|customer|name|client name|customer name|company|company name|account|account "
      "name|buyer|клиент|клиенты|покупатель|контрагент|заказчик|наименование|название|"
      "наименование клиента|название клиента|имя клиента|компания|организация|asiakas|"
-     "asiakkaan nimi|asiakasnimi|nimi|yritys|yrityksen nimi|ostaja",
-     "client id|customer id|client code|customer code|client number|customer number|account "
-     "id|id клиента|код клиента|номер клиента|инн|asiakasnumero|asiakastunnus|asiakas id|"
-     "y-tunnus"},
+     "asiakkaan nimi|asiakasnimi|nimi|yritys|yrityksen nimi|ostaja|billing name|contactname|"
+     "contact name|buyer name|full name",
+     "",
+     kInBoth},
     {Field::Revenue,
      "revenue",
      {"Revenue", "Выручка", "Liikevaihto"},
      "revenue|revenues|sales|turnover|total revenue|total sales|net sales|gross sales|sales "
      "amount|sales volume|income|выручка|продажи|оборот|сумма продаж|объем продаж|объём "
      "продаж|доход|доходы|выручка всего|liikevaihto|myynti|kokonaismyynti|myynti yhteensä|"
-     "nettomyynti|tulot",
-     "amount|monetary|sum|сумма|summa"},
+     "nettomyynti|tulot|invoice amount|order total|order value|line amount|lineamount|"
+     "dollar value|total amount|sale amount|сумма документа|сумма заказа|сумма счета|"
+     "сумма счёта|сумма продажи|laskun summa|veroton summa|tilauksen summa",
+     "amount|monetary|sum|сумма|summa|total|value|subtotal|net|yhteensä",
+     kInBoth},
     {Field::Profit,
      "profit",
      {"Profit", "Прибыль", "Voitto"},
      "profit|margin|gross profit|gross margin|net profit|contribution|contribution margin|"
      "profit total|прибыль|маржа|валовая прибыль|маржинальная прибыль|чистая прибыль|"
      "валовая маржа|kate|voitto|myyntikate|bruttokate|katetuotto|nettovoitto|tulos",
-     ""},
+     "",
+     kInBoth},
     {Field::Orders,
      "orders",
      {"Orders", "Заказы", "Tilaukset"},
@@ -105,6 +119,100 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
      "обслуживание|издержки обслуживания|себестоимость обслуживания|palvelukustannukset|"
      "palvelukustannus|palvelukulut|palvelun kustannukset|tukikulut",
      ""},
+    {Field::ClientId,
+     "client_id",
+     {"Client ID", "Код клиента", "Asiakasnumero"},
+     "client id|customer id|client code|customer code|client number|customer number|account "
+     "id|buyer user id|customer no|client no|partner id|id клиента|код клиента|номер клиента|"
+     "код контрагента|инн|asiakasnumero|asiakastunnus|asiakas id|asiakaskoodi|y-tunnus",
+     "email|e-mail|customer email|client email|buyer email|emailaddress|email address|"
+     "электронная почта|sähköposti",
+     kInBoth},
+    {Field::OrderId,
+     "order_id",
+     {"Order or invoice", "Заказ или счёт", "Tilaus tai lasku"},
+     "order id|order|order number|order no|order nr|invoice|invoice id|invoice number|invoice "
+     "no|invoicenumber|document number|document no|transaction id|receipt number|sale id|"
+     "номер заказа|заказ|номер счета|номер счёта|счет|счёт|номер документа|документ|"
+     "номер накладной|номер реализации|tilausnumero|tilaus|laskunumero|lasku|laskun numero|"
+     "tositenumero|kuittinumero",
+     "document|receipt|transaction|документ|tosite",
+     kInTransactions},
+    {Field::OrderDate,
+     "order_date",
+     {"Order date", "Дата заказа", "Tilauspäivä"},
+     "order date|date|invoice date|sale date|sales date|created at|created|transaction date|"
+     "purchase date|document date|date created|created utc|order created|дата|дата заказа|"
+     "дата продажи|дата документа|дата счета|дата счёта|дата реализации|дата покупки|"
+     "päivämäärä|päiväys|pvm|tilauspäivä|tilauspäivämäärä|laskun päivämäärä|laskupäivä|"
+     "laskun päiväys|myyntipäivä|ostopäivä",
+     "day|день|päivä",
+     kInTransactions},
+    {Field::Cost,
+     "cost",
+     {"Cost", "Себестоимость", "Kustannus"},
+     "cost|costs|cost of goods|cost of goods sold|cogs|cost price|purchase cost|unit cost|"
+     "product cost|себестоимость|затраты|закупочная цена|стоимость закупки|закупка|"
+     "hankintahinta|kustannus|kustannukset|omakustannus|omakustannushinta|ostohinta",
+     "",
+     kInTransactions},
+    {Field::Quantity,
+     "quantity",
+     {"Quantity", "Количество", "Määrä"},
+     "quantity|qty|units|lineitem quantity|number of items|items|количество|кол-во|"
+     "количество шт|määrä|kpl|lukumäärä|kappalemäärä",
+     "",
+     kInTransactions},
+    {Field::Discount,
+     "discount",
+     {"Discount", "Скидка", "Alennus"},
+     "discount|discount amount|discount rate|lineitem discount|discount total|cart discount|"
+     "discounts|coupon|coupons|coupon code|discount code|promo code|promo|скидка|скидки|"
+     "сумма скидки|процент скидки|промокод|купон|alennus|alennukset|alennusprosentti|"
+     "alennuskoodi|kuponki|kampanjakoodi",
+     "",
+     kInTransactions},
+    {Field::Returned,
+     "returned",
+     {"Returned", "Возврат", "Palautettu"},
+     "returned|return|returns|refund|refunded|refunded amount|amount refunded|refund amount|"
+     "return flag|is returned|partial refunds|возврат|возвраты|возвращен|возвращён|"
+     "возвращено|сумма возврата|palautettu|palautus|palautukset|hyvitetty|hyvitys",
+     "status|financial status|order status|transaction status|event type|transaction type|"
+     "статус|состояние|тип операции|tila|tapahtuman tyyppi",
+     kInTransactions},
+    {Field::DueDate,
+     "due_date",
+     {"Due date", "Срок оплаты", "Eräpäivä"},
+     "due date|due|payment due|due on|date due|pay by|payment due date|срок оплаты|"
+     "оплатить до|дата оплаты по договору|срок платежа|eräpäivä|erääntymispäivä|"
+     "maksun eräpäivä",
+     "",
+     kInTransactions},
+    {Field::PaidDate,
+     "paid_date",
+     {"Paid date", "Дата оплаты", "Maksupäivä"},
+     "paid date|paid at|date paid|settled date|settled|settlement date|payment date|paid on|"
+     "date of payment|дата оплаты|дата платежа|оплачено|дата поступления оплаты|maksupäivä|"
+     "maksupäivämäärä|maksettu|suorituspäivä",
+     "",
+     kInTransactions},
+    {Field::Disputed,
+     "disputed",
+     {"Disputed", "Претензия", "Reklamaatio"},
+     "disputed|dispute|disputes|dispute status|disputed amount|complaint|complaints|claim|"
+     "claims|chargeback|оспорено|оспорен|спор|претензия|претензии|жалоба|жалобы|рекламация|"
+     "kiistetty|kiista|reklamaatio|reklamaatiot|valitus",
+     "",
+     kInTransactions},
+    {Field::Rush,
+     "rush",
+     {"Rush order", "Срочный заказ", "Kiiretilaus"},
+     "rush|rush order|express|urgent|urgent order|срочно|срочный|срочный заказ|срочность|"
+     "kiire|kiireellinen|kiiretilaus|pikatilaus",
+     "ship mode|shipping method|delivery method|shipping|способ доставки|доставка|"
+     "toimitustapa",
+     kInTransactions},
     {Field::DaysLate,
      "days_late",
      {"Days late", "Дней просрочки", "Myöhästymispäivät"},
@@ -114,7 +222,8 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
      "средняя просрочка|задержка оплаты|задержка платежа|просрочка платежа|"
      "myöhästymispäivät|myöhästymispäiviä|maksuviive|maksun viivästys|viivästyspäivät|"
      "päivää myöhässä|päiviä myöhässä|myöhässä|maksuviivepäivät",
-     ""},
+     "",
+     kInBoth},
     {Field::ReturnRate,
      "return_rate",
      {"Return rate", "Доля возвратов", "Palautusaste"},
@@ -276,46 +385,64 @@ struct Index {
     std::vector<std::string> suffixes;
 };
 
-const Index& index() {
-    static const Index built = [] {
-        Index idx;
-        for (const FieldInfo& info : kFields) {
-            for (bool weak : {false, true}) {
-                for (std::string_view syn : split_list(weak ? info.weak_synonyms : info.synonyms)) {
-                    std::string key = normalize_header(syn);
-                    if (!key.empty()) {
-                        // The first row that claims a synonym keeps it; the unit tests
-                        // check that no synonym is claimed twice.
-                        idx.synonyms.try_emplace(std::move(key), Entry{info.field, weak});
+// One index per kind of table: a header may name different fields in the two kinds.
+const Index& index(TableKind kind) {
+    static const std::array<Index, 2> built = [] {
+        std::array<Index, 2> both;
+        for (TableKind k : {TableKind::Clients, TableKind::Transactions}) {
+            Index& idx = both[static_cast<std::size_t>(k)];
+            for (const FieldInfo& info : kFields) {
+                if ((info.kinds & kind_bit(k)) == 0) {
+                    continue;
+                }
+                for (bool weak : {false, true}) {
+                    for (std::string_view syn :
+                         split_list(weak ? info.weak_synonyms : info.synonyms)) {
+                        std::string key = normalize_header(syn);
+                        if (!key.empty()) {
+                            // The first row that claims a synonym keeps it; the unit tests
+                            // check that no synonym is claimed twice within one kind.
+                            idx.synonyms.try_emplace(std::move(key), Entry{info.field, weak});
+                        }
                     }
                 }
             }
+            for (std::string_view p : split_list(kLoosePrefixes)) {
+                idx.prefixes.push_back(normalize_header(p));
+            }
+            for (std::string_view s : split_list(kLooseSuffixes)) {
+                idx.suffixes.push_back(normalize_header(s));
+            }
         }
-        for (std::string_view p : split_list(kLoosePrefixes)) {
-            idx.prefixes.push_back(normalize_header(p));
-        }
-        for (std::string_view s : split_list(kLooseSuffixes)) {
-            idx.suffixes.push_back(normalize_header(s));
-        }
-        return idx;
+        return both;
     }();
-    return built;
+    return built[static_cast<std::size_t>(kind)];
 }
 
-// A user's extra synonyms by normalized key (see ExtraSynonyms).
-using ExtraIndex = std::unordered_map<std::string, Entry>;
+// A user's extra synonyms by normalized key (see ExtraSynonyms), for one kind of table.
+struct ExtraIndex {
+    TableKind kind = TableKind::Clients;
+    std::unordered_map<std::string, Entry> synonyms;
+};
 
-ExtraIndex extra_index(const ExtraSynonyms& extra) {
-    ExtraIndex idx;
+ExtraIndex extra_index(const ExtraSynonyms& extra, TableKind kind) {
+    ExtraIndex idx{kind, {}};
     for (Field field : kAllFields) {
+        if (!field_applies(field, kind)) {
+            continue;
+        }
         for (const std::string& syn : extra[field_index(field)]) {
             std::string key = normalize_header(syn);
             if (!key.empty()) {
-                idx.try_emplace(std::move(key), Entry{field, false});
+                idx.synonyms.try_emplace(std::move(key), Entry{field, false});
             }
         }
     }
     return idx;
+}
+
+TableKind kind_of(const ExtraIndex* extra) {
+    return extra != nullptr ? extra->kind : TableKind::Clients;
 }
 
 std::optional<Entry> lookup(const std::string& key, const ExtraIndex* extra) {
@@ -323,12 +450,12 @@ std::optional<Entry> lookup(const std::string& key, const ExtraIndex* extra) {
         return std::nullopt;
     }
     if (extra != nullptr) {
-        const auto it = extra->find(key);
-        if (it != extra->end()) {
+        const auto it = extra->synonyms.find(key);
+        if (it != extra->synonyms.end()) {
             return it->second;
         }
     }
-    const auto& map = index().synonyms;
+    const auto& map = index(kind_of(extra)).synonyms;
     const auto it = map.find(key);
     if (it == map.end()) {
         return std::nullopt;
@@ -389,7 +516,7 @@ std::optional<Entry> loose_lookup(const std::string& core, const ExtraIndex* ext
     if (auto e = lookup(core, extra)) {
         return e;
     }
-    const Index& idx = index();
+    const Index& idx = index(kind_of(extra));
     std::vector<std::string> stripped_one;
     std::vector<std::string> stripped_both;
     std::vector<std::string> without_prefix;
@@ -546,19 +673,32 @@ std::optional<HeaderGuess> guess_header(std::string_view header) {
     return guess_with(header, nullptr);
 }
 
-std::optional<HeaderGuess> guess_header(std::string_view header, const ExtraSynonyms& extra) {
-    const ExtraIndex idx = extra_index(extra);
+std::optional<HeaderGuess> guess_header(std::string_view header, const ExtraSynonyms& extra,
+                                        TableKind kind) {
+    const ExtraIndex idx = extra_index(extra, kind);
     return guess_with(header, &idx);
 }
 
+bool field_applies(Field field, TableKind kind) {
+    return (kFields[field_index(field)].kinds & kind_bit(kind)) != 0;
+}
+
 bool HeaderMapping::has_required() const {
-    return column(Field::Client) && (column(Field::Profit) || column(Field::Revenue));
+    return (column(Field::Client) || column(Field::ClientId)) &&
+           (column(Field::Profit) || column(Field::Revenue));
+}
+
+std::optional<std::size_t> HeaderMapping::key_column(TableKind kind) const {
+    if (kind == TableKind::Transactions && column(Field::ClientId)) {
+        return column(Field::ClientId);
+    }
+    return column(Field::Client) ? column(Field::Client) : column(Field::ClientId);
 }
 
 std::vector<HeaderProblem>
 missing_required(const std::array<std::optional<std::size_t>, kFieldCount>& columns) {
     std::vector<HeaderProblem> out;
-    if (!columns[field_index(Field::Client)]) {
+    if (!columns[field_index(Field::Client)] && !columns[field_index(Field::ClientId)]) {
         out.push_back(missing_client());
     }
     if (!columns[field_index(Field::Profit)] && !columns[field_index(Field::Revenue)]) {
@@ -572,9 +712,42 @@ HeaderMapping recognize_headers(const std::vector<std::string>& headers) {
 }
 
 HeaderMapping recognize_headers(const std::vector<std::string>& headers,
-                                const ExtraSynonyms& extra_synonyms) {
-    const ExtraIndex idx = extra_index(extra_synonyms);
+                                const ExtraSynonyms& extra_synonyms, TableKind kind) {
+    const ExtraIndex idx = extra_index(extra_synonyms, kind);
     return recognize_with(headers, &idx);
+}
+
+TableKind detect_table_kind(const std::vector<std::string>& headers,
+                            const ExtraSynonyms& extra_synonyms, bool key_repeats) {
+    if (key_repeats) {
+        return TableKind::Transactions;
+    }
+    const HeaderMapping lines = recognize_headers(headers, extra_synonyms, TableKind::Transactions);
+    if (!lines.column(Field::OrderId) && !lines.column(Field::OrderDate)) {
+        return TableKind::Clients;
+    }
+    const HeaderMapping clients = recognize_headers(headers, extra_synonyms, TableKind::Clients);
+    for (Field f : kAllFields) {
+        const bool per_client =
+            field_applies(f, TableKind::Clients) && !field_applies(f, TableKind::Transactions);
+        if (per_client && clients.column(f)) {
+            return TableKind::Clients;
+        }
+    }
+    return TableKind::Transactions;
+}
+
+std::string_view table_kind_key(TableKind kind) {
+    return kind == TableKind::Clients ? "clients" : "transactions";
+}
+
+std::optional<TableKind> table_kind_from_key(std::string_view key) {
+    for (TableKind kind : {TableKind::Clients, TableKind::Transactions}) {
+        if (table_kind_key(kind) == key) {
+            return kind;
+        }
+    }
+    return std::nullopt;
 }
 
 namespace {

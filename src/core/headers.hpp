@@ -1,5 +1,8 @@
-// Header recognition (SPEC section 7 item 2): which column of a client table holds which
-// field, from the header row, in en / ru / fi.
+// Header recognition (SPEC section 7 item 2): which column of a table holds which field, from
+// the header row, in en / ru / fi. A table is a client table (one row per client) or a list of
+// transactions (order lines, orders, invoices, payments: docs/orders.md); some fields belong
+// to one kind only, and a header may name different fields in the two kinds ("Returns" is a
+// return rate in a client table, a returned marker in an order list).
 #pragma once
 
 #include "core/lang.hpp"
@@ -14,7 +17,7 @@
 
 namespace triage {
 
-// The fields a client table can have. The eight risk signals come last, in Signal order.
+// The fields a table can have. The eight risk signals come last, in Signal order.
 enum class Field {
     Client,
     Revenue,
@@ -25,6 +28,20 @@ enum class Field {
     DaysSinceLastOrder,     // days
     UsualDaysBetweenOrders, // days
     ServiceCost,            // money; cost_to_serve = service cost / profit
+    // Transactions only (ClientId also in a client table, as the client when there is no
+    // name column): one line of an export.
+    ClientId,  // the client's key (an id, a code, an e-mail); Client is then its display name
+    OrderId,   // order, invoice or document number: lines sharing it are one order
+    OrderDate, // the order's (invoice's) date
+    Cost,      // money; profit = amount - cost where there is no profit column
+    Quantity,  // units
+    Discount,  // a rate, an amount or a code: the line was sold at a discount when not 0/empty
+    Returned,  // a flag, a refunded amount, a status word ("refunded")
+    DueDate,   // invoice due date
+    PaidDate,  // invoice paid (settled) date
+    Disputed,  // a flag or a status word: a complaint about the order
+    Rush,      // a flag, a status word or a shipping mode ("Same Day"): a rush order
+    // The risk signals (in a transaction table only DaysLate, as a per-line number of days).
     DaysLate,
     ReturnRate,
     Complaints,
@@ -35,7 +52,7 @@ enum class Field {
     RushShare,
 };
 
-constexpr std::size_t kFieldCount = 17;
+constexpr std::size_t kFieldCount = 28;
 
 constexpr std::array<Field, kFieldCount> kAllFields = {
     Field::Client,
@@ -47,6 +64,17 @@ constexpr std::array<Field, kFieldCount> kAllFields = {
     Field::DaysSinceLastOrder,
     Field::UsualDaysBetweenOrders,
     Field::ServiceCost,
+    Field::ClientId,
+    Field::OrderId,
+    Field::OrderDate,
+    Field::Cost,
+    Field::Quantity,
+    Field::Discount,
+    Field::Returned,
+    Field::DueDate,
+    Field::PaidDate,
+    Field::Disputed,
+    Field::Rush,
     Field::DaysLate,
     Field::ReturnRate,
     Field::Complaints,
@@ -74,9 +102,19 @@ constexpr std::optional<Signal> signal_of(Field f) {
     return static_cast<Signal>(field_index(f) - kFirstSignalField);
 }
 
+// What one row of a table is.
+enum class TableKind {
+    Clients,      // one row per client (SPEC section 7)
+    Transactions, // one row per order line, order, invoice or payment (docs/orders.md)
+};
+
+// Whether a field is read in a table of that kind.
+bool field_applies(Field field, TableKind kind);
+
 // A stable key: "client", "revenue", "profit", "orders", "last_order_date",
 // "first_order_date", "days_since_last_order", "usual_days_between_orders", "service_cost",
-// and signal_key() for the signals.
+// "client_id", "order_id", "order_date", "cost", "quantity", "discount", "returned",
+// "due_date", "paid_date", "disputed", "rush", and signal_key() for the signals.
 std::string_view field_key(Field field);
 
 // The name the sidebar shows.
@@ -113,17 +151,18 @@ struct HeaderGuess {
 // ignored.
 using ExtraSynonyms = std::array<std::vector<std::string>, kFieldCount>;
 
-// The field one header names, or nullopt. A header that loosely names two fields equally
-// well names none of them.
+// The field one header names in a client table, or nullopt. A header that loosely names two
+// fields equally well names none of them.
 std::optional<HeaderGuess> guess_header(std::string_view header);
-// The same with extra synonyms besides the built-in ones.
-std::optional<HeaderGuess> guess_header(std::string_view header, const ExtraSynonyms& extra);
+// The same with extra synonyms besides the built-in ones, in a table of the given kind.
+std::optional<HeaderGuess> guess_header(std::string_view header, const ExtraSynonyms& extra,
+                                        TableKind kind = TableKind::Clients);
 
 // ---------------------------------------------------------------- the whole header row
 
 enum class HeaderProblemKind {
     Ambiguous,              // several columns match one field
-    MissingClient,          // no client column (field: Client)
+    MissingClient,          // no client (nor client id) column (field: Client)
     MissingProfitOrRevenue, // neither a profit nor a revenue column (field: Profit)
 };
 
@@ -142,21 +181,39 @@ struct HeaderMapping {
     std::vector<HeaderProblem> problems;
 
     std::optional<std::size_t> column(Field f) const { return columns[field_index(f)]; }
-    // A client column and a profit or revenue column are mapped.
+    // A client (or client id) column and a profit or revenue column are mapped.
     bool has_required() const;
+    // The column that tells the clients apart: the client id where there is one in a
+    // transaction table, else the client (name), else the client id.
+    std::optional<std::size_t> key_column(TableKind kind) const;
 };
 
-// Recognises a header row. A field that several columns match is reported as Ambiguous; it
-// gets the one column whose match is strictly better than all others' (an exact synonym
-// over a loose one), else no column: it is never guessed. A column maps to at most one field.
-// Then MissingClient and MissingProfitOrRevenue are reported when those fields have no column.
+// Recognises the header row of a client table. A field that several columns match is reported
+// as Ambiguous; it gets the one column whose match is strictly better than all others' (an
+// exact synonym over a loose one), else no column: it is never guessed. A column maps to at
+// most one field. Then MissingClient and MissingProfitOrRevenue are reported when those
+// fields have no column.
 HeaderMapping recognize_headers(const std::vector<std::string>& headers);
-// The same with extra synonyms besides the built-in ones (a rule set's "synonyms").
+// The same with extra synonyms besides the built-in ones (a rule set's "synonyms"), for a
+// table of the given kind (only the fields that apply to it are recognised).
 HeaderMapping recognize_headers(const std::vector<std::string>& headers,
-                                const ExtraSynonyms& extra_synonyms);
+                                const ExtraSynonyms& extra_synonyms,
+                                TableKind kind = TableKind::Clients);
+
+// The kind of a table from its header row and whether its client key repeats (several rows
+// of one client): Transactions when the key repeats, or when the headers name an order id or
+// an order date and none of the per-client fields (orders, last or first order date, days
+// since the last order, usual interval, service cost, a risk signal other than days late);
+// Clients otherwise.
+TableKind detect_table_kind(const std::vector<std::string>& headers,
+                            const ExtraSynonyms& extra_synonyms, bool key_repeats);
 
 // The Missing* problems of a mapping (for a mapping the user has edited).
 std::vector<HeaderProblem>
 missing_required(const std::array<std::optional<std::size_t>, kFieldCount>& columns);
+
+// "clients" or "transactions"; the kind of a key, nullopt for anything else.
+std::string_view table_kind_key(TableKind kind);
+std::optional<TableKind> table_kind_from_key(std::string_view key);
 
 } // namespace triage

@@ -197,7 +197,10 @@ ClientTable client_table_from_fields(FieldColumns fields, double today) {
         table.days_since_last_order.resize(n);
         for (std::size_t i = 0; i < n && i < last.size(); ++i) {
             if (last[i]) {
-                table.days_since_last_order[i] = today - *last[i]; // NaN stays NaN
+                // A last order after the analysis date is 0 days ago, not an error; NaN
+                // (a text in the date column) stays NaN.
+                const double days = today - *last[i];
+                table.days_since_last_order[i] = days < 0 ? 0.0 : days;
             }
         }
     }

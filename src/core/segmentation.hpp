@@ -40,7 +40,8 @@ using FieldColumns = std::array<Column, kFieldCount>;
 
 // The client table the batch segments:
 // - the value is the profit column, or the revenue column where there is no profit column;
-// - days since the last order: that column, else today - the last order date;
+// - days since the last order: that column, else today - the last order date (0 when the
+//   last order is after today: `today` is the analysis date);
 // - the usual days between orders: that column, else (last order - first order) /
 //   (orders - 1) for clients with at least two orders (otherwise unknown);
 // - the signals and the service cost as they are.

@@ -14,6 +14,7 @@ using triage::HeaderMatch;
 using triage::HeaderProblemKind;
 using triage::Lang;
 using triage::Signal;
+using triage::TableKind;
 
 std::optional<Field> field_of_header(const std::string& header) {
     const auto g = triage::guess_header(header);
@@ -88,13 +89,18 @@ TEST(HeaderFields, EverySynonymNamesItsOwnField) {
     for (Field f : triage::kAllFields) {
         const auto synonyms = triage::field_synonyms(f);
         EXPECT_GE(synonyms.size(), 3u) << triage::field_key(f);
-        for (std::string_view syn : synonyms) {
-            ++total;
-            const auto g = triage::guess_header(syn);
-            ASSERT_TRUE(g) << syn;
-            EXPECT_EQ(g->field, f) << syn << " is claimed by " << triage::field_key(g->field);
-            EXPECT_TRUE(g->match == HeaderMatch::Exact || g->match == HeaderMatch::ExactWeak)
-                << syn;
+        for (TableKind kind : {TableKind::Clients, TableKind::Transactions}) {
+            if (!triage::field_applies(f, kind)) {
+                continue;
+            }
+            for (std::string_view syn : synonyms) {
+                ++total;
+                const auto g = triage::guess_header(syn, {}, kind);
+                ASSERT_TRUE(g) << syn;
+                EXPECT_EQ(g->field, f) << syn << " is claimed by " << triage::field_key(g->field);
+                EXPECT_TRUE(g->match == HeaderMatch::Exact || g->match == HeaderMatch::ExactWeak)
+                    << syn;
+            }
         }
     }
     EXPECT_GT(total, 300u);
@@ -214,8 +220,10 @@ TEST(HeaderGuess, UnitsNotesAndTotalsAreLooseMatches) {
 }
 
 TEST(HeaderGuess, WeakSynonymsAreMarked) {
-    EXPECT_EQ(triage::guess_header("Customer ID")->match, HeaderMatch::ExactWeak);
-    EXPECT_EQ(triage::guess_header("Customer ID")->field, Field::Client);
+    EXPECT_EQ(triage::guess_header("Email")->match, HeaderMatch::ExactWeak);
+    EXPECT_EQ(triage::guess_header("Email")->field, Field::ClientId);
+    EXPECT_EQ(triage::guess_header("Customer ID")->match, HeaderMatch::Exact);
+    EXPECT_EQ(triage::guess_header("Customer ID")->field, Field::ClientId);
     EXPECT_EQ(triage::guess_header("Amount")->field, Field::Revenue);
     EXPECT_EQ(triage::guess_header("Amount")->match, HeaderMatch::ExactWeak);
 }
@@ -277,7 +285,7 @@ TEST(HeaderRow, RussianAndFinnishTables) {
     EXPECT_EQ(fi.column(Field::ReturnRate), 6u);
 }
 
-TEST(HeaderRow, SuperstoreHeadersPreferTheNameOverTheIdAndSayIt) {
+TEST(HeaderRow, SuperstoreHeadersNameTheClientAndItsId) {
     // The header row of ../shared/data/superstore/superstore_orders.csv.
     const std::vector<std::string> headers = {
         "Row ID",        "Order ID",   "Order Date", "Ship Date",    "Ship Mode",    "Customer ID",
@@ -286,31 +294,65 @@ TEST(HeaderRow, SuperstoreHeadersPreferTheNameOverTheIdAndSayIt) {
         "Quantity",      "Discount",   "Profit"};
     const triage::HeaderMapping m = triage::recognize_headers(headers);
     EXPECT_EQ(m.column(Field::Client), 6u);
+    EXPECT_EQ(m.column(Field::ClientId), 5u);
+    EXPECT_EQ(m.key_column(TableKind::Clients), 6u);
     EXPECT_EQ(m.column(Field::Revenue), 17u);
     EXPECT_EQ(m.column(Field::Profit), 20u);
-    ASSERT_EQ(m.problems.size(), 1u);
-    const triage::HeaderProblem& p = m.problems[0];
-    EXPECT_EQ(p.kind, HeaderProblemKind::Ambiguous);
-    EXPECT_EQ(p.field, Field::Client);
-    EXPECT_EQ(p.columns, (std::vector<std::size_t>{5, 6}));
-    EXPECT_NE(p.message(Lang::En).find("Customer Name"), std::string::npos) << p.message(Lang::En);
-    EXPECT_NE(p.message(Lang::En).find("Using column 7"), std::string::npos) << p.message(Lang::En);
-    EXPECT_NE(p.message(Lang::Ru).find("Выбран столбец 7"), std::string::npos);
-    EXPECT_NE(p.message(Lang::Fi).find("saraketta 7"), std::string::npos);
+    EXPECT_EQ(m.column(Field::OrderId), std::nullopt); // not a client table's field
+    EXPECT_TRUE(m.problems.empty());
+
+    const triage::HeaderMapping t = triage::recognize_headers(headers, {}, TableKind::Transactions);
+    EXPECT_EQ(t.column(Field::OrderId), 1u);
+    EXPECT_EQ(t.column(Field::OrderDate), 2u);
+    EXPECT_EQ(t.column(Field::Rush), 4u); // Ship Mode: "Same Day" is a rush order
+    EXPECT_EQ(t.column(Field::ClientId), 5u);
+    EXPECT_EQ(t.column(Field::Client), 6u);
+    EXPECT_EQ(t.key_column(TableKind::Transactions), 5u);
+    EXPECT_EQ(t.column(Field::Revenue), 17u);
+    EXPECT_EQ(t.column(Field::Quantity), 18u);
+    EXPECT_EQ(t.column(Field::Discount), 19u);
+    EXPECT_EQ(t.column(Field::Profit), 20u);
+    EXPECT_TRUE(t.problems.empty());
+    EXPECT_EQ(triage::detect_table_kind(headers, {}, false), TableKind::Transactions);
 }
 
-TEST(HeaderRow, AccountsReceivableHeadersHaveNoMoneyColumn) {
+TEST(HeaderRow, AccountsReceivableHeadersAreAnInvoiceList) {
     // ../shared/data/accounts-receivable/invoices.csv: an invoice table, not a client table.
-    const triage::HeaderMapping m = triage::recognize_headers(
-        {"countryCode", "customerID", "PaperlessDate", "invoiceNumber", "InvoiceDate", "DueDate",
-         "InvoiceAmount", "Disputed", "SettledDate", "PaperlessBill", "DaysToSettle", "DaysLate"});
-    EXPECT_EQ(m.column(Field::Client), 1u);
+    const std::vector<std::string> headers = {"countryCode",   "customerID",   "PaperlessDate",
+                                              "invoiceNumber", "InvoiceDate",  "DueDate",
+                                              "InvoiceAmount", "Disputed",     "SettledDate",
+                                              "PaperlessBill", "DaysToSettle", "DaysLate"};
+    EXPECT_EQ(triage::detect_table_kind(headers, {}, false), TableKind::Transactions);
+    const triage::HeaderMapping m = triage::recognize_headers(headers, {}, TableKind::Transactions);
+    EXPECT_EQ(m.column(Field::ClientId), 1u);
+    EXPECT_EQ(m.column(Field::Client), std::nullopt);
+    EXPECT_EQ(m.key_column(TableKind::Transactions), 1u);
+    EXPECT_EQ(m.column(Field::OrderId), 3u);
+    EXPECT_EQ(m.column(Field::OrderDate), 4u);
+    EXPECT_EQ(m.column(Field::DueDate), 5u);
+    EXPECT_EQ(m.column(Field::Revenue), 6u);
+    EXPECT_EQ(m.column(Field::Disputed), 7u);
+    EXPECT_EQ(m.column(Field::PaidDate), 8u);
     EXPECT_EQ(m.column(Field::DaysLate), 11u);
-    EXPECT_FALSE(m.has_required());
-    ASSERT_EQ(m.problems.size(), 1u);
-    EXPECT_EQ(m.problems[0].kind, HeaderProblemKind::MissingProfitOrRevenue);
-    EXPECT_EQ(m.problems[0].field, Field::Profit);
-    EXPECT_TRUE(m.problems[0].columns.empty());
+    EXPECT_TRUE(m.has_required());
+    EXPECT_TRUE(m.problems.empty());
+}
+
+TEST(HeaderRow, TableKindFollowsTheHeadersAndRepeats) {
+    const std::vector<std::string> clients = {"Client", "Profit", "Last order date", "Days late"};
+    EXPECT_EQ(triage::detect_table_kind(clients, {}, false), TableKind::Clients);
+    EXPECT_EQ(triage::detect_table_kind(clients, {}, true), TableKind::Transactions);
+    // An order date with a per-client field beside it is still a client table.
+    EXPECT_EQ(triage::detect_table_kind({"Client", "Date", "Revenue", "Orders"}, {}, false),
+              TableKind::Clients);
+    EXPECT_EQ(triage::detect_table_kind({"Контрагент", "Дата", "Сумма"}, {}, false),
+              TableKind::Transactions);
+    EXPECT_EQ(triage::detect_table_kind({"Asiakas", "Laskunumero", "Summa"}, {}, false),
+              TableKind::Transactions);
+    EXPECT_EQ(triage::table_kind_from_key("transactions"), TableKind::Transactions);
+    EXPECT_EQ(triage::table_kind_from_key(triage::table_kind_key(TableKind::Clients)),
+              TableKind::Clients);
+    EXPECT_EQ(triage::table_kind_from_key("orders"), std::nullopt);
 }
 
 TEST(HeaderRow, TwoEqualCandidatesAssignNeither) {

@@ -1,0 +1,815 @@
+#include "core/transactions.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+namespace triage {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// ---------------------------------------------------------------- reading one cell
+
+enum class Read { Value, Empty, Bad, Error };
+
+struct Reading {
+    Read read = Read::Empty;
+    double value = 0;
+};
+
+Reading number_in(const RawCell& cell, DecimalMark mark) {
+    switch (cell.kind) {
+    case RawCell::Kind::Empty:
+        return {Read::Empty, 0};
+    case RawCell::Kind::Error:
+        return {Read::Error, 0};
+    case RawCell::Kind::Number:
+        return std::isfinite(cell.number) ? Reading{Read::Value, cell.number}
+                                          : Reading{Read::Bad, 0};
+    case RawCell::Kind::Text:
+        break;
+    }
+    if (trim_text(cell.text).empty()) {
+        return {Read::Empty, 0};
+    }
+    if (const auto v = parse_number_text(cell.text, mark)) {
+        return {Read::Value, *v};
+    }
+    return {Read::Bad, 0};
+}
+
+Reading date_in(const RawCell& cell, DateOrder order) {
+    switch (cell.kind) {
+    case RawCell::Kind::Empty:
+        return {Read::Empty, 0};
+    case RawCell::Kind::Error:
+        return {Read::Error, 0};
+    case RawCell::Kind::Number:
+        if (const auto d = date_from_number(cell.number)) {
+            return {Read::Value, *d};
+        }
+        return {Read::Bad, 0};
+    case RawCell::Kind::Text:
+        break;
+    }
+    if (trim_text(cell.text).empty()) {
+        return {Read::Empty, 0};
+    }
+    if (const auto d = parse_date_text(cell.text, order)) {
+        return {Read::Value, *d};
+    }
+    return {Read::Bad, 0};
+}
+
+// A marker cell (returned, disputed, rush, discount): a number is true when not 0; a text is
+// true for a yes-word, for a status word of `word`, or (`any_text`) for any text that is not a
+// no-word or a zero.
+bool marker_in(const RawCell& cell, StatusWord word, bool any_text, DecimalMark mark) {
+    switch (cell.kind) {
+    case RawCell::Kind::Empty:
+    case RawCell::Kind::Error:
+        return false;
+    case RawCell::Kind::Number:
+        return std::isfinite(cell.number) && cell.number != 0;
+    case RawCell::Kind::Text:
+        break;
+    }
+    const std::string_view text = trim_text(cell.text);
+    if (text.empty()) {
+        return false;
+    }
+    if (const auto flag = parse_flag_text(text)) {
+        return *flag;
+    }
+    if (const auto v = parse_number_text(text, mark)) {
+        return *v != 0;
+    }
+    const StatusWord w = status_word(text);
+    if (w == word) {
+        return true;
+    }
+    if (word == StatusWord::Rush) {
+        // Shipping modes that are rush orders.
+        const std::string n = normalize_header(text);
+        if (n == "sameday" || n == "nextday" || n == "overnight") {
+            return true;
+        }
+    }
+    return any_text && w == StatusWord::None;
+}
+
+std::string key_text(const RawCell& cell) {
+    if (cell.kind == RawCell::Kind::Number) {
+        return number_text(cell.number);
+    }
+    if (cell.kind == RawCell::Kind::Text) {
+        return std::string(trim_text(cell.text));
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------- column-wide decisions
+
+DecimalMark decimal_mark_of(const RawColumn& column, DecimalMark locale) {
+    for (const RawCell& cell : column) {
+        if (cell.kind == RawCell::Kind::Text) {
+            if (const auto m = decimal_mark_evidence(cell.text)) {
+                return *m;
+            }
+        }
+    }
+    return locale;
+}
+
+DateReading date_order_of(const OrderLines& lines, DateOrder locale) {
+    DateReading reading;
+    reading.order = locale;
+    for (Field f : {Field::OrderDate, Field::DueDate, Field::PaidDate}) {
+        for (const RawCell& cell : lines.of(f)) {
+            if (cell.kind != RawCell::Kind::Text) {
+                continue;
+            }
+            if (const auto o = date_order_evidence(cell.text)) {
+                reading.order = *o;
+                reading.decided_by_data = true;
+                reading.ambiguous_seen = true;
+                return reading;
+            }
+            if (!reading.ambiguous_seen) {
+                // Day and month as numbers, neither above 12: read by the locale unless
+                // another date decides.
+                const std::string_view t = trim_text(cell.text);
+                const std::size_t sep = t.find_first_of("/-");
+                reading.ambiguous_seen = sep != std::string_view::npos && sep <= 2;
+            }
+        }
+    }
+    return reading;
+}
+
+// ---------------------------------------------------------------- skipped lines
+
+class Skips {
+public:
+    explicit Skips(std::size_t first_row) : first_row_(first_row) {}
+    void add(LineProblem problem, Field field, std::size_t line) {
+        for (SkippedLines& s : skipped_) {
+            if (s.problem == problem && s.field == field) {
+                note(s, line);
+                return;
+            }
+        }
+        skipped_.push_back({problem, field, 0, {}});
+        note(skipped_.back(), line);
+    }
+    std::vector<SkippedLines> take() {
+        std::stable_sort(
+            skipped_.begin(), skipped_.end(), [](const SkippedLines& a, const SkippedLines& b) {
+                return a.problem != b.problem ? a.problem < b.problem
+                                              : field_index(a.field) < field_index(b.field);
+            });
+        return std::move(skipped_);
+    }
+
+private:
+    void note(SkippedLines& s, std::size_t line) {
+        ++s.count;
+        if (s.rows.size() < kSkippedRowsShown) {
+            s.rows.push_back(first_row_ + line);
+        }
+    }
+    std::size_t first_row_;
+    std::vector<SkippedLines> skipped_;
+};
+
+// ---------------------------------------------------------------- lines, orders, clients
+
+struct Line {
+    std::size_t input = 0; // the line's index in the input
+    std::uint32_t client = kNone;
+    std::uint32_t order = kNone;
+    double amount = 0;
+    double profit = 0;
+    double quantity = 0;
+    bool discounted = false;
+};
+
+struct Order {
+    std::uint32_t client = 0;
+    double date = kNaN;
+    double days_late = kNaN;
+    bool returned = false;
+    bool disputed = false;
+    bool rush = false;
+    bool used = false; // has a line that counts
+};
+
+struct ClientAcc {
+    std::string key;
+    std::string name;
+    double revenue = 0;
+    double profit = 0;
+    double quantity = 0;
+    double positive = 0;   // sum of the positive amounts
+    double discounted = 0; // of them, sold at a discount
+    std::size_t orders = 0;
+    std::size_t returned = 0;
+    std::size_t disputed = 0;
+    std::size_t rush = 0;
+    std::size_t late_count = 0;
+    double late_sum = 0;
+    double first = kNaN;
+    double last = kNaN;
+    std::size_t days = 0; // distinct order days
+    bool used = false;
+};
+
+bool any_value(const OrderLines& lines, std::size_t i) {
+    for (Field f : kAllFields) {
+        const RawColumn& c = lines.of(f);
+        if (!c.empty() && c[i].kind != RawCell::Kind::Empty &&
+            !(c[i].kind == RawCell::Kind::Text && trim_text(c[i].text).empty())) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether line i has anything besides its key (a heading row of a report has only the key).
+bool has_more_than_key(const OrderLines& lines, std::size_t i, Field key_field) {
+    for (Field f : kAllFields) {
+        if (f == key_field || f == Field::Client || f == Field::ClientId) {
+            continue;
+        }
+        const RawColumn& c = lines.of(f);
+        if (!c.empty() && c[i].kind != RawCell::Kind::Empty &&
+            !(c[i].kind == RawCell::Kind::Text && trim_text(c[i].text).empty())) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::size_t OrderLines::lines() const {
+    for (const RawColumn& c : columns) {
+        if (!c.empty()) {
+            return c.size();
+        }
+    }
+    return 0;
+}
+
+std::size_t ClientsFromOrders::skipped_lines() const {
+    std::size_t n = 0;
+    for (const SkippedLines& s : skipped) {
+        n += s.count;
+    }
+    return n;
+}
+
+ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings& settings) {
+    const std::size_t n = lines.lines();
+    for (const RawColumn& c : lines.columns) {
+        if (!c.empty() && c.size() != n) {
+            throw InvalidInput("the columns of the order lines differ in length");
+        }
+    }
+    const bool by_id = !lines.of(Field::ClientId).empty();
+    const Field key_field = by_id ? Field::ClientId : Field::Client;
+    const RawColumn& keys = lines.of(key_field);
+    if (keys.empty() && n > 0) {
+        throw InvalidInput("the order lines have no client column");
+    }
+    const bool has_revenue = !lines.of(Field::Revenue).empty();
+    const bool has_profit_col = !lines.of(Field::Profit).empty();
+    const bool has_cost = !lines.of(Field::Cost).empty();
+    if (!has_revenue && !has_profit_col && n > 0) {
+        throw InvalidInput("the order lines have neither an amount nor a profit column");
+    }
+    const Field amount_field = has_revenue ? Field::Revenue : Field::Profit;
+    const bool has_dates = !lines.of(Field::OrderDate).empty();
+    const bool has_ids = !lines.of(Field::OrderId).empty();
+    const bool due_paid = !lines.of(Field::DueDate).empty() && !lines.of(Field::PaidDate).empty();
+    const bool late_col = !due_paid && !lines.of(Field::DaysLate).empty();
+
+    ClientsFromOrders out;
+    out.has_revenue = has_revenue;
+    out.has_profit = has_profit_col || (has_cost && has_revenue);
+    out.has_order_ids = has_ids;
+    out.dates = date_order_of(lines, settings.locale_date_order);
+    const DateOrder order = out.dates.order;
+
+    std::array<DecimalMark, kFieldCount> marks{};
+    for (Field f : kAllFields) {
+        marks[field_index(f)] = decimal_mark_of(lines.of(f), settings.locale_decimal);
+    }
+    const auto mark = [&](Field f) { return marks[field_index(f)]; };
+
+    Skips skips(settings.first_row);
+    std::vector<ClientAcc> clients;
+    std::unordered_map<std::string, std::uint32_t> client_of;
+    std::vector<Order> orders;
+    std::unordered_map<std::string, std::uint32_t> order_of;
+    std::vector<Line> parsed;
+    parsed.reserve(n);
+
+    std::string order_key;
+    for (std::size_t i = 0; i < n; ++i) {
+        const RawCell& key_cell = keys[i];
+        if (key_cell.kind == RawCell::Kind::Empty ||
+            (key_cell.kind == RawCell::Kind::Text && trim_text(key_cell.text).empty())) {
+            if (any_value(lines, i)) {
+                ++out.lines;
+                skips.add(LineProblem::NoClient, key_field, i);
+            }
+            continue; // an empty line is no line
+        }
+        ++out.lines;
+        if (key_cell.kind == RawCell::Kind::Error) {
+            skips.add(LineProblem::ErrorValue, key_field, i);
+            continue;
+        }
+        const std::string key = key_text(key_cell);
+        if ((key_cell.kind == RawCell::Kind::Text && is_total_label(key)) ||
+            !has_more_than_key(lines, i, key_field)) {
+            skips.add(LineProblem::ReportRow, key_field, i);
+            continue;
+        }
+
+        // The numbers and dates of the line; the first unreadable one skips it.
+        Line line;
+        line.input = i;
+        bool skip = false;
+        const auto number = [&](Field f, double& into, bool required) {
+            if (skip || lines.of(f).empty()) {
+                return false;
+            }
+            const Reading r = number_in(lines.of(f)[i], mark(f));
+            if (r.read == Read::Value) {
+                into = r.value;
+                return true;
+            }
+            if (r.read == Read::Empty) {
+                if (required) {
+                    skips.add(LineProblem::NoAmount, f, i);
+                    skip = true;
+                }
+                return false;
+            }
+            skips.add(r.read == Read::Error ? LineProblem::ErrorValue : LineProblem::BadNumber, f,
+                      i);
+            skip = true;
+            return false;
+        };
+        const auto date = [&](Field f, double& into) {
+            if (skip || lines.of(f).empty()) {
+                return false;
+            }
+            const Reading r = date_in(lines.of(f)[i], order);
+            if (r.read == Read::Value) {
+                into = r.value;
+                return true;
+            }
+            if (r.read != Read::Empty) {
+                skips.add(r.read == Read::Error ? LineProblem::ErrorValue : LineProblem::BadDate, f,
+                          i);
+                skip = true;
+            }
+            return false;
+        };
+        number(amount_field, line.amount, true);
+        double profit = 0;
+        if (has_revenue && has_profit_col) {
+            number(Field::Profit, profit, false);
+        }
+        double cost = 0;
+        const bool got_cost = has_cost && number(Field::Cost, cost, false);
+        number(Field::Quantity, line.quantity, false);
+        double late_value = kNaN;
+        const bool got_late = late_col && number(Field::DaysLate, late_value, false);
+        double order_date = kNaN;
+        const bool got_date = date(Field::OrderDate, order_date);
+        double due = kNaN;
+        double paid = kNaN;
+        const bool got_due = due_paid && date(Field::DueDate, due);
+        const bool got_paid = due_paid && date(Field::PaidDate, paid);
+        if (skip) {
+            continue;
+        }
+        if (has_profit_col) {
+            line.profit = has_revenue ? profit : line.amount;
+        } else if (got_cost) {
+            line.profit = line.amount - cost;
+        } else {
+            line.profit = line.amount;
+        }
+        if (!lines.of(Field::Discount).empty()) {
+            line.discounted = marker_in(lines.of(Field::Discount)[i], StatusWord::None, true,
+                                        mark(Field::Discount));
+        }
+
+        // The client.
+        auto [cit, new_client] =
+            client_of.try_emplace(key, static_cast<std::uint32_t>(clients.size()));
+        if (new_client) {
+            clients.push_back({});
+            clients.back().key = key;
+        }
+        line.client = cit->second;
+        ClientAcc& client = clients[line.client];
+        if (client.name.empty() && by_id && !lines.of(Field::Client).empty()) {
+            client.name = key_text(lines.of(Field::Client)[i]);
+        }
+
+        // The order.
+        std::string order_id;
+        if (has_ids) {
+            order_id = key_text(lines.of(Field::OrderId)[i]);
+        }
+        if (!order_id.empty()) {
+            order_key.assign(reinterpret_cast<const char*>(&line.client), sizeof line.client);
+            order_key += order_id;
+            auto [oit, new_order] =
+                order_of.try_emplace(order_key, static_cast<std::uint32_t>(orders.size()));
+            if (new_order) {
+                orders.push_back({});
+                orders.back().client = line.client;
+                orders.back().returned = lines.returned_orders.count(order_id) > 0;
+            }
+            line.order = oit->second;
+        } else {
+            line.order = static_cast<std::uint32_t>(orders.size());
+            orders.push_back({});
+            orders.back().client = line.client;
+        }
+        Order& o = orders[line.order];
+        if (got_date && !(order_date >= o.date)) {
+            o.date = order_date; // the earliest date of the order's lines
+        }
+        if (line.amount < 0 || (!lines.of(Field::Returned).empty() &&
+                                marker_in(lines.of(Field::Returned)[i], StatusWord::Returned, false,
+                                          mark(Field::Returned)))) {
+            o.returned = true;
+        }
+        if (!lines.of(Field::Disputed).empty() &&
+            marker_in(lines.of(Field::Disputed)[i], StatusWord::Disputed, false,
+                      mark(Field::Disputed))) {
+            o.disputed = true;
+        }
+        if (!lines.of(Field::Rush).empty() &&
+            marker_in(lines.of(Field::Rush)[i], StatusWord::Rush, false, mark(Field::Rush))) {
+            o.rush = true;
+        }
+        if (got_due && got_paid && std::isnan(o.days_late)) {
+            o.days_late = std::max(0.0, paid - due);
+        } else if (got_late) {
+            const double v = std::max(0.0, late_value);
+            o.days_late = std::isnan(o.days_late) ? v : std::max(o.days_late, v);
+        }
+        parsed.push_back(line);
+    }
+
+    // The lines of orders without any date are skipped when there is a date column.
+    for (Line& line : parsed) {
+        Order& o = orders[line.order];
+        if (has_dates && std::isnan(o.date)) {
+            skips.add(LineProblem::NoDate, Field::OrderDate, line.input);
+            continue;
+        }
+        o.used = true;
+        ClientAcc& c = clients[line.client];
+        c.used = true;
+        c.revenue += line.amount;
+        c.profit += line.profit;
+        c.quantity += line.quantity;
+        if (line.amount > 0) {
+            c.positive += line.amount;
+            if (line.discounted) {
+                c.discounted += line.amount;
+            }
+        }
+        ++out.lines_used;
+    }
+
+    // Orders -> clients.
+    std::vector<std::pair<std::uint32_t, double>> order_days; // (client, date)
+    order_days.reserve(orders.size());
+    for (const Order& o : orders) {
+        if (!o.used) {
+            continue;
+        }
+        ClientAcc& c = clients[o.client];
+        ++c.orders;
+        c.returned += o.returned ? 1 : 0;
+        c.disputed += o.disputed ? 1 : 0;
+        c.rush += o.rush ? 1 : 0;
+        if (!std::isnan(o.days_late)) {
+            ++c.late_count;
+            c.late_sum += o.days_late;
+        }
+        if (!std::isnan(o.date)) {
+            c.first = std::isnan(c.first) ? o.date : std::min(c.first, o.date);
+            c.last = std::isnan(c.last) ? o.date : std::max(c.last, o.date);
+            order_days.emplace_back(o.client, o.date);
+        }
+    }
+    std::sort(order_days.begin(), order_days.end());
+    order_days.erase(std::unique(order_days.begin(), order_days.end()), order_days.end());
+    for (const auto& [client, day] : order_days) {
+        ++clients[client].days;
+    }
+
+    // The dates of the data and the analysis date.
+    bool any_date = false;
+    for (const ClientAcc& c : clients) {
+        if (c.used && !std::isnan(c.first)) {
+            out.dates.first = any_date ? std::min(out.dates.first, c.first) : c.first;
+            out.dates.last = any_date ? std::max(out.dates.last, c.last) : c.last;
+            any_date = true;
+        }
+    }
+    out.dates.any = any_date;
+    if (settings.analysis_date) {
+        out.analysis_date = *settings.analysis_date;
+    } else {
+        out.analysis_date = any_date ? out.dates.last : kNaN;
+    }
+
+    // The clients, most valuable first.
+    std::vector<std::uint32_t> rank;
+    for (std::uint32_t c = 0; c < clients.size(); ++c) {
+        if (clients[c].used) {
+            rank.push_back(c);
+        }
+    }
+    const bool by_profit = out.has_profit || !has_revenue;
+    std::stable_sort(rank.begin(), rank.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const double va = by_profit ? clients[a].profit : clients[a].revenue;
+        const double vb = by_profit ? clients[b].profit : clients[b].revenue;
+        return va > vb;
+    });
+
+    const std::size_t m = rank.size();
+    const auto sized = [m](bool present) {
+        return present ? std::vector<double>(m, kNaN) : std::vector<double>{};
+    };
+    out.revenue = sized(has_revenue);
+    out.profit = sized(out.has_profit);
+    out.orders = sized(true);
+    out.quantity = sized(!lines.of(Field::Quantity).empty());
+    out.first_order = sized(has_dates);
+    out.last_order = sized(has_dates);
+    out.days_since_last_order = sized(has_dates);
+    out.usual_days_between_orders = sized(has_dates);
+    out.discount_share = sized(!lines.of(Field::Discount).empty());
+    out.return_rate =
+        sized(!lines.of(Field::Returned).empty() || !lines.returned_orders.empty() || has_revenue);
+    out.days_late = sized(due_paid || late_col);
+    out.complaints = sized(!lines.of(Field::Disputed).empty());
+    out.rush_share = sized(!lines.of(Field::Rush).empty());
+    out.key.reserve(m);
+    out.name.reserve(m);
+    for (std::size_t r = 0; r < m; ++r) {
+        const ClientAcc& c = clients[rank[r]];
+        out.key.push_back(c.key);
+        out.name.push_back(c.name.empty() ? c.key : c.name);
+        const double orders_n = static_cast<double>(c.orders);
+        if (has_revenue) {
+            out.revenue[r] = c.revenue;
+        }
+        if (out.has_profit) {
+            out.profit[r] = c.profit;
+        }
+        out.orders[r] = orders_n;
+        if (!out.quantity.empty()) {
+            out.quantity[r] = c.quantity;
+        }
+        if (has_dates && !std::isnan(c.last)) {
+            out.first_order[r] = c.first;
+            out.last_order[r] = c.last;
+            out.days_since_last_order[r] = std::max(0.0, out.analysis_date - c.last);
+            if (c.days >= 2) {
+                out.usual_days_between_orders[r] =
+                    (c.last - c.first) / static_cast<double>(c.days - 1);
+            }
+        }
+        if (!out.discount_share.empty() && c.positive > 0) {
+            out.discount_share[r] = c.discounted / c.positive;
+        }
+        if (!out.return_rate.empty() && c.orders > 0) {
+            out.return_rate[r] = static_cast<double>(c.returned) / orders_n;
+        }
+        if (!out.days_late.empty() && c.late_count > 0) {
+            out.days_late[r] = c.late_sum / static_cast<double>(c.late_count);
+        }
+        if (!out.complaints.empty()) {
+            out.complaints[r] = static_cast<double>(c.disputed);
+        }
+        if (!out.rush_share.empty() && c.orders > 0) {
+            out.rush_share[r] = static_cast<double>(c.rush) / orders_n;
+        }
+    }
+
+    // RFM of the clients with a last order and revenue >= 0.
+    out.rfm_score.assign(m, 0);
+    out.rfm_segment.assign(m, RfmSegment::Others);
+    if (has_dates && has_revenue) {
+        std::vector<double> rec, freq, mon;
+        for (std::size_t r = 0; r < m; ++r) {
+            if (!std::isnan(out.last_order[r]) && out.revenue[r] >= 0) {
+                rec.push_back(out.days_since_last_order[r]);
+                freq.push_back(out.orders[r]);
+                mon.push_back(out.revenue[r]);
+            }
+        }
+        if (!rec.empty()) {
+            const RfmBreaks breaks = rfm_breaks(rec, freq, mon, settings.rfm_bins);
+            for (std::size_t r = 0; r < m; ++r) {
+                if (!std::isnan(out.last_order[r]) && out.revenue[r] >= 0) {
+                    const RfmScores s = rfm_scores(out.days_since_last_order[r], out.orders[r],
+                                                   out.revenue[r], breaks);
+                    out.rfm_score[r] = s.score();
+                    out.rfm_segment[r] = rfm_segment(s);
+                }
+            }
+            out.has_rfm = true;
+        }
+    }
+    out.skipped = skips.take();
+    return out;
+}
+
+FieldColumns client_fields(const ClientsFromOrders& clients) {
+    FieldColumns fields;
+    const auto put = [&](Field f, const std::vector<double>& values) {
+        if (values.empty()) {
+            return;
+        }
+        Column& column = fields[field_index(f)];
+        column.resize(values.size());
+        for (std::size_t r = 0; r < values.size(); ++r) {
+            if (!std::isnan(values[r])) {
+                column[r] = values[r];
+            }
+        }
+    };
+    put(Field::Revenue, clients.revenue);
+    put(Field::Profit, clients.profit);
+    put(Field::Orders, clients.orders);
+    put(Field::FirstOrderDate, clients.first_order);
+    put(Field::LastOrderDate, clients.last_order);
+    put(Field::DaysSinceLastOrder, clients.days_since_last_order);
+    put(Field::UsualDaysBetweenOrders, clients.usual_days_between_orders);
+    put(Field::DaysLate, clients.days_late);
+    put(Field::ReturnRate, clients.return_rate);
+    put(Field::Complaints, clients.complaints);
+    put(Field::DiscountShare, clients.discount_share);
+    put(Field::RushShare, clients.rush_share);
+    return fields;
+}
+
+// ---------------------------------------------------------------- texts
+
+namespace {
+
+std::string column_title(Field f, const HeaderMapping& mapping,
+                         const std::vector<std::string>& headers, Lang lang) {
+    const auto column = mapping.column(f);
+    if (column && *column < headers.size() && !trim_text(headers[*column]).empty()) {
+        return std::string(trim_text(headers[*column]));
+    }
+    return field_name(f).in(lang);
+}
+
+std::string rows_text(const SkippedLines& s, Lang lang) {
+    static constexpr Localized kRow = {"row", "строка", "rivi"};
+    static constexpr Localized kRows = {"rows", "строки", "rivit"};
+    std::string out = s.rows.size() == 1 && s.count == 1 ? kRow.in(lang) : kRows.in(lang);
+    for (std::size_t k = 0; k < s.rows.size(); ++k) {
+        out += k == 0 ? " " : ", ";
+        out += std::to_string(s.rows[k]);
+    }
+    if (s.count > s.rows.size()) {
+        out += ", \xE2\x80\xA6"; // …
+    }
+    return out;
+}
+
+const Localized& problem_pattern(LineProblem p) {
+    static constexpr std::array<Localized, 7> kPatterns = {{
+        {"{} without a client ({})", "без клиента: {} ({})", "{} ilman asiakasta ({})"},
+        {"{} report rows such as totals or headings ({})",
+         "строки отчёта (итоги, заголовки): {} ({})",
+         "{} raportin riviä, kuten summia tai otsikoita ({})"},
+        {"{} without an amount in \"{}\" ({})", "без суммы в «{}»: {} ({})",
+         "{} ilman summaa sarakkeessa \"{}\" ({})"},
+        {"{} with a number that cannot be read in \"{}\" ({})",
+         "с нечитаемым числом в «{}»: {} ({})", "{} lukukelvotonta lukua sarakkeessa \"{}\" ({})"},
+        {"{} with a date that cannot be read in \"{}\" ({})", "с нечитаемой датой в «{}»: {} ({})",
+         "{} lukukelvotonta päivämäärää sarakkeessa \"{}\" ({})"},
+        {"{} of orders without any date ({})", "заказов без даты: {} ({})",
+         "{} päivämäärättömän tilauksen riviä ({})"},
+        {"{} with an error value in \"{}\" ({})", "с ошибкой в «{}»: {} ({})",
+         "{} virhearvoa sarakkeessa \"{}\" ({})"},
+    }};
+    return kPatterns[static_cast<std::size_t>(p)];
+}
+
+bool names_column(LineProblem p) {
+    return p == LineProblem::NoAmount || p == LineProblem::BadNumber || p == LineProblem::BadDate ||
+           p == LineProblem::ErrorValue;
+}
+
+std::string part_text(const SkippedLines& s, const HeaderMapping& mapping,
+                      const std::vector<std::string>& headers, Lang lang) {
+    const std::string count = std::to_string(s.count);
+    const std::string rows = rows_text(s, lang);
+    const Localized& pattern = problem_pattern(s.problem);
+    if (!names_column(s.problem)) {
+        return fill_placeholders(pattern.in(lang), {count, rows});
+    }
+    const std::string column = column_title(s.field, mapping, headers, lang);
+    // The Russian patterns name the column before the count.
+    if (lang == Lang::Ru) {
+        return fill_placeholders(pattern.in(lang), {column, count, rows});
+    }
+    return fill_placeholders(pattern.in(lang), {count, column, rows});
+}
+
+} // namespace
+
+std::string skipped_lines_text(const ClientsFromOrders& clients, const HeaderMapping& mapping,
+                               const std::vector<std::string>& headers, Lang lang) {
+    const std::size_t total = clients.skipped_lines();
+    if (total == 0) {
+        return {};
+    }
+    static constexpr Localized kOne = {
+        "1 line skipped: ", "Пропущена 1 строка: ", "1 rivi ohitettiin: "};
+    static constexpr Localized kMany = {"{} lines skipped: ", "Пропущено строк: {}. ",
+                                        "{} riviä ohitettiin: "};
+    std::string text = total == 1 ? std::string(kOne.in(lang))
+                                  : fill_placeholders(kMany.in(lang), {std::to_string(total)});
+    for (std::size_t k = 0; k < clients.skipped.size(); ++k) {
+        if (k > 0) {
+            text += "; ";
+        }
+        text += part_text(clients.skipped[k], mapping, headers, lang);
+    }
+    text += ".";
+    return text;
+}
+
+std::string orders_description(const ClientsFromOrders& clients, const HeaderMapping& mapping,
+                               const std::vector<std::string>& headers, Lang lang) {
+    static constexpr Localized kLines = {"{} order lines of {} clients",
+                                         "{} строк заказов, клиентов: {}",
+                                         "{} tilausriviä, {} asiakasta"};
+    static constexpr Localized kKey = {"key: {}", "ключ: {}", "avain: {}"};
+    static constexpr Localized kShownAs = {", shown as {}", ", имя: {}", ", nimenä {}"};
+    static constexpr Localized kDates = {"; order dates {} to {}", "; даты заказов с {} по {}",
+                                         "; tilauspäivät {} \xE2\x80\x93 {}"};
+    static constexpr Localized kDayFirst = {", read as day/month/year",
+                                            ", прочитаны как день/месяц/год",
+                                            ", luettu muodossa päivä/kuukausi/vuosi"};
+    static constexpr Localized kMonthFirst = {", read as month/day/year",
+                                              ", прочитаны как месяц/день/год",
+                                              ", luettu muodossa kuukausi/päivä/vuosi"};
+    static constexpr Localized kByLocale = {" (by the document's language)",
+                                            " (по языку документа)", " (asiakirjan kielen mukaan)"};
+    std::string text = fill_placeholders(
+        kLines.in(lang), {std::to_string(clients.lines), std::to_string(clients.clients())});
+    const bool by_id = mapping.column(Field::ClientId).has_value();
+    text += " (";
+    text += fill_placeholders(kKey.in(lang), {column_title(by_id ? Field::ClientId : Field::Client,
+                                                           mapping, headers, lang)});
+    if (by_id && mapping.column(Field::Client)) {
+        text += fill_placeholders(kShownAs.in(lang),
+                                  {column_title(Field::Client, mapping, headers, lang)});
+    }
+    if (clients.dates.any) {
+        text += fill_placeholders(kDates.in(lang),
+                                  {iso_date(clients.dates.first), iso_date(clients.dates.last)});
+        if (clients.dates.ambiguous_seen) {
+            text += clients.dates.order == DateOrder::DayFirst ? kDayFirst.in(lang)
+                                                               : kMonthFirst.in(lang);
+            if (!clients.dates.decided_by_data) {
+                text += kByLocale.in(lang);
+            }
+        }
+    }
+    text += ")";
+    return text;
+}
+
+} // namespace triage

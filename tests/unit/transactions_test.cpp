@@ -1,0 +1,257 @@
+// Order and invoice lines -> clients (core/transactions.hpp, docs/orders.md), on small tables
+// whose every value is worked out by hand.
+#include "core/transactions.hpp"
+
+#include "core/batch.hpp"
+#include "core/error.hpp"
+#include "order_lines.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using triage::ClientsFromOrders;
+using triage::Field;
+using triage::Lang;
+using triage::LineProblem;
+using triage::test::order_lines;
+using triage::test::TextTable;
+
+namespace {
+
+double day(int y, int m, int d) {
+    return triage::serial_from_civil(y, m, d);
+}
+
+std::size_t client_row(const ClientsFromOrders& c, const std::string& key) {
+    for (std::size_t r = 0; r < c.clients(); ++r) {
+        if (c.key[r] == key) {
+            return r;
+        }
+    }
+    ADD_FAILURE() << "no client " << key;
+    return 0;
+}
+
+} // namespace
+
+TEST(AggregateOrders, OrdersAreDistinctIdsAndClientsAreSortedByProfit) {
+    const TextTable table{
+        {"Order ID", "Order Date", "Customer ID", "Customer Name", "Sales", "Profit"},
+        {
+            {"A-1", "2026-01-05", "C1", "Ann", "100", "10"},
+            {"A-1", "2026-01-05", "C1", "Ann", "50", "5"},
+            {"A-2", "2026-01-15", "C1", "Ann", "30", "-3"},
+            {"A-3", "2026-01-15", "C1", "", "20", "2"}, // same day as A-2
+            {"A-4", "2026-02-04", "C1", "Ann", "10", "1"},
+            {"B-1", "2026-01-10", "C2", "Bob", "500", "90"},
+            {"B-2", "2026-03-01", "C2", "Bob", "", "1"}, // no amount: skipped
+        }};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    ASSERT_EQ(c.clients(), 2u);
+    EXPECT_EQ(c.lines, 7u);
+    EXPECT_EQ(c.lines_used, 6u);
+    EXPECT_EQ(c.key[0], "C2"); // profit 90 before 15
+    EXPECT_EQ(c.name[0], "Bob");
+    EXPECT_EQ(c.key[1], "C1");
+    EXPECT_EQ(c.name[1], "Ann");
+    EXPECT_DOUBLE_EQ(c.revenue[1], 210);
+    EXPECT_DOUBLE_EQ(c.profit[1], 15);
+    EXPECT_EQ(c.orders[1], 4); // A-1..A-4
+    EXPECT_EQ(c.first_order[1], day(2026, 1, 5));
+    EXPECT_EQ(c.last_order[1], day(2026, 2, 4));
+    EXPECT_EQ(c.analysis_date, day(2026, 2, 4)); // the latest date in the data
+    EXPECT_EQ(c.days_since_last_order[1], 0);
+    EXPECT_EQ(c.days_since_last_order[0], day(2026, 2, 4) - day(2026, 1, 10));
+    // Three distinct order days (Jan 5, Jan 15, Feb 4): (30 days) / 2.
+    EXPECT_DOUBLE_EQ(c.usual_days_between_orders[1], 15);
+    EXPECT_TRUE(std::isnan(c.usual_days_between_orders[0])); // one order day
+    ASSERT_EQ(c.skipped.size(), 1u);
+    EXPECT_EQ(c.skipped[0].problem, LineProblem::NoAmount);
+    EXPECT_EQ(c.skipped[0].rows, (std::vector<std::size_t>{8}));
+    EXPECT_TRUE(c.has_order_ids);
+}
+
+TEST(AggregateOrders, WithoutOrderIdsEveryLineIsAnOrderAsRfmCounts) {
+    const TextTable table{
+        {"customer_id", "order_date", "revenue"},
+        {{"x", "2006-01-01", "10"}, {"x", "2006-01-01", "5"}, {"y", "2006-06-01", "7"}}};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    ASSERT_EQ(c.clients(), 2u);
+    EXPECT_FALSE(c.has_profit);
+    const std::size_t x = client_row(c, "x");
+    EXPECT_EQ(c.orders[x], 2);
+    EXPECT_DOUBLE_EQ(c.revenue[x], 15);
+    EXPECT_TRUE(c.profit.empty());
+    EXPECT_EQ(c.key[0], "x"); // by revenue without profit
+}
+
+TEST(AggregateOrders, ReturnsFromFlagsListsAndNegativeLines) {
+    const TextTable table{{"Order", "Date", "Client", "Amount", "Returned"},
+                          {
+                              {"1", "2026-01-01", "Ann", "100", "No"},
+                              {"2", "2026-01-02", "Ann", "100", "Yes"},
+                              {"3", "2026-01-03", "Ann", "100", ""},
+                              {"4", "2026-01-04", "Ann", "100", "refunded"},
+                              {"5", "2026-01-05", "Bob", "100", "0"},
+                              {"5", "2026-01-06", "Bob", "-40", ""}, // a refund line of order 5
+                              {"6", "2026-01-07", "Bob", "100", "12.50"}, // a refunded amount
+                              {"7", "2026-01-08", "Bob", "100", "paid"},
+                          }};
+    triage::OrderLines lines = order_lines(table);
+    lines.returned_orders = {"3"};
+    const ClientsFromOrders c = triage::aggregate_orders(lines);
+    EXPECT_DOUBLE_EQ(c.return_rate[client_row(c, "Ann")], 3.0 / 4); // 2 flag, 3 list, 4 word
+    EXPECT_DOUBLE_EQ(c.return_rate[client_row(c, "Bob")], 2.0 / 3); // 5 negative line, 6 amount
+    EXPECT_EQ(c.first_order[client_row(c, "Bob")],
+              day(2026, 1, 5)); // order 5 dated by its first line
+}
+
+TEST(AggregateOrders, DaysLateFromDueAndPaidDatesOverPaidInvoices) {
+    const TextTable table{
+        {"Invoice", "Invoice date", "Customer", "Amount", "Due date", "Paid date", "Disputed"},
+        {
+            {"I1", "01.01.2026", "Ann", "10", "31.01.2026", "10.02.2026", "нет"},
+            {"I2", "01.02.2026", "Ann", "10", "03.03.2026", "01.03.2026", "да"},
+            {"I3", "01.03.2026", "Ann", "10", "31.03.2026", "", "нет"}, // unpaid
+        }};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    ASSERT_EQ(c.clients(), 1u);
+    EXPECT_DOUBLE_EQ(c.days_late[0], 5); // (10 + 0) / 2
+    EXPECT_EQ(c.complaints[0], 1);
+}
+
+TEST(AggregateOrders, DaysLateColumnIsAveragedPerOrderWithNegativesAsZero) {
+    const TextTable table{
+        {"Invoice", "Customer", "Amount", "Days late"},
+        {{"I1", "Ann", "10", "6"}, {"I2", "Ann", "10", "-3"}, {"I3", "Ann", "10", ""}}};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    EXPECT_DOUBLE_EQ(c.days_late[0], 3);
+    EXPECT_TRUE(c.days_since_last_order.empty()); // no dates at all
+    EXPECT_TRUE(std::isnan(c.analysis_date));
+}
+
+TEST(AggregateOrders, DiscountShareIsTheShareOfRevenueSoldAtADiscount) {
+    const TextTable table{{"Client", "Order ID", "Sales", "Discount"},
+                          {{"Ann", "1", "300", "0.2"},
+                           {"Ann", "2", "100", "0"},
+                           {"Ann", "3", "100", "SPRING10"}, // a code
+                           {"Ann", "4", "500", ""},
+                           {"Ann", "5", "-50", "0.5"}}}; // a refund: not in the share
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    EXPECT_DOUBLE_EQ(c.discount_share[0], 400.0 / 1000);
+}
+
+TEST(AggregateOrders, RushOrdersFromFlagsWordsAndShipModes) {
+    const TextTable table{{"Client", "Order ID", "Sales", "Ship Mode"},
+                          {{"Ann", "1", "1", "Same Day"},
+                           {"Ann", "2", "1", "Standard Class"},
+                           {"Ann", "3", "1", "Express"},
+                           {"Ann", "4", "1", "First Class"}}};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    EXPECT_DOUBLE_EQ(c.rush_share[0], 0.5);
+}
+
+TEST(AggregateOrders, ProfitIsAmountMinusCost) {
+    const TextTable table{{"Контрагент", "Дата", "Сумма", "Себестоимость"},
+                          {{"ООО Ромашка", "05.04.2026", "55 448,00", "40 000,50"},
+                           {"ООО Ромашка", "06.04.2026", "1 000,00", "1 200,00"}}};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    ASSERT_EQ(c.clients(), 1u);
+    EXPECT_TRUE(c.has_profit);
+    EXPECT_DOUBLE_EQ(c.revenue[0], 56448);
+    EXPECT_DOUBLE_EQ(c.profit[0], 56448 - 41200.5);
+}
+
+TEST(AggregateOrders, DayOrMonthFirstIsDecidedByTheDataElseByTheLocale) {
+    TextTable table{{"Client", "Date", "Amount"},
+                    {{"Ann", "03/01/23", "1"}, {"Bob", "04/01/23", "1"}}};
+    triage::OrderSettings us;
+    us.locale_date_order = triage::DateOrder::MonthFirst;
+    ClientsFromOrders c = triage::aggregate_orders(order_lines(table), us);
+    EXPECT_EQ(c.last_order[client_row(c, "Ann")], day(2023, 3, 1));
+    EXPECT_FALSE(c.dates.decided_by_data);
+    EXPECT_TRUE(c.dates.ambiguous_seen);
+
+    table.rows.push_back({"Cid", "13/01/23", "1"}); // only day first reads this
+    c = triage::aggregate_orders(order_lines(table), us);
+    EXPECT_EQ(c.last_order[client_row(c, "Ann")], day(2023, 1, 3));
+    EXPECT_TRUE(c.dates.decided_by_data);
+    EXPECT_EQ(c.dates.order, triage::DateOrder::DayFirst);
+}
+
+TEST(AggregateOrders, AnAnalysisDateBeforeALastOrderCountsZeroDays) {
+    const TextTable table{{"Client", "Date", "Amount"},
+                          {{"Ann", "2026-03-01", "1"}, {"Bob", "2026-01-01", "1"}}};
+    triage::OrderSettings settings;
+    settings.analysis_date = day(2026, 2, 1);
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table), settings);
+    EXPECT_EQ(c.days_since_last_order[client_row(c, "Ann")], 0);
+    EXPECT_EQ(c.days_since_last_order[client_row(c, "Bob")], 31);
+}
+
+TEST(AggregateOrders, ReportRowsAndUnreadableLinesAreSkippedAndNamed) {
+    const TextTable table{{"Customer", "Date", "Amount"},
+                          {
+                              {"Acme", "", ""},                 // row 2: a heading
+                              {"Acme", "2026-01-01", "$10.00"}, // row 3
+                              {"Acme", "yesterday", "5"},       // row 4: bad date
+                              {"Total for Acme", "", "10"},     // row 5
+                              {"", "2026-01-02", "7"},          // row 6: no client
+                              {"", "", ""},                     // row 7: empty, not a line
+                              {"Bolt", "2026-01-03", "seven"},  // row 8: bad number
+                              {"Итого", "", "17"},              // row 9
+                          }};
+    triage::HeaderMapping mapping;
+    const triage::OrderLines lines = order_lines(table, &mapping);
+    const ClientsFromOrders c = triage::aggregate_orders(lines);
+    ASSERT_EQ(c.clients(), 1u);
+    EXPECT_EQ(c.lines, 7u);
+    EXPECT_EQ(c.lines_used, 1u);
+    EXPECT_EQ(c.skipped_lines(), 6u);
+    const std::string en = triage::skipped_lines_text(c, mapping, table.headers, Lang::En);
+    EXPECT_EQ(en, "6 lines skipped: 1 without a client (row 6); 3 report rows such as totals or "
+                  "headings (rows 2, 5, 9); 1 with a number that cannot be read in \"Amount\" "
+                  "(row 8); 1 with a date that cannot be read in \"Date\" (row 4).");
+    EXPECT_NE(
+        triage::skipped_lines_text(c, mapping, table.headers, Lang::Ru).find("строки 2, 5, 9"),
+        std::string::npos);
+    EXPECT_NE(triage::skipped_lines_text(c, mapping, table.headers, Lang::Fi).find("rivit 2, 5, 9"),
+              std::string::npos);
+}
+
+TEST(AggregateOrders, DescriptionSaysWhatWasFound) {
+    const TextTable table{
+        {"Order ID", "Order Date", "Customer ID", "Customer Name", "Sales"},
+        {{"1", "03/01/23", "C1", "Ann", "1"}, {"2", "30/12/26", "C2", "Bob", "1"}}};
+    triage::HeaderMapping mapping;
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table, &mapping));
+    EXPECT_EQ(triage::orders_description(c, mapping, table.headers, Lang::En),
+              "2 order lines of 2 clients (key: Customer ID, shown as Customer Name; order dates "
+              "2023-01-03 to 2026-12-30, read as day/month/year)");
+}
+
+TEST(AggregateOrders, FeedsTheSameSegmentationAsAClientTable) {
+    const TextTable table{{"Client", "Order ID", "Date", "Sales", "Profit"},
+                          {{"Ann", "1", "2026-01-01", "100", "80"},
+                           {"Bob", "2", "2026-01-01", "100", "15"},
+                           {"Cid", "3", "2026-01-01", "100", "5"},
+                           {"Dan", "4", "2026-01-01", "100", "-5"}}};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    const triage::ClientTable t =
+        triage::client_table_from_fields(triage::client_fields(c), c.analysis_date);
+    const triage::BatchResult r = triage::segment_clients(t);
+    ASSERT_EQ(r.rows.size(), 4u);
+    EXPECT_EQ(r.rows[0].tier(), triage::Tier::A); // Ann, 80 of 100
+    EXPECT_EQ(r.rows[3].tier(), triage::Tier::D); // Dan, a loss
+    EXPECT_EQ(r.summary.errors, 0u);
+}
+
+TEST(AggregateOrders, RejectsTablesWithoutKeyOrAmount) {
+    triage::OrderLines lines;
+    lines.of(Field::Client) = {triage::RawCell::of_text("a")};
+    EXPECT_THROW(triage::aggregate_orders(lines), triage::InvalidInput);
+    lines.of(Field::Revenue) = {triage::RawCell::of_number(1), triage::RawCell::of_number(2)};
+    EXPECT_THROW(triage::aggregate_orders(lines), triage::InvalidInput); // lengths differ
+    EXPECT_EQ(triage::aggregate_orders(triage::OrderLines{}).clients(), 0u);
+}
