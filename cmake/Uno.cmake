@@ -76,6 +76,7 @@ add_executable(office_tests ${CMAKE_SOURCE_DIR}/tests/office/main.cpp ${TRIAGE_O
 target_link_libraries(office_tests PRIVATE office_harness GTest::gtest)
 set_target_properties(office_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 target_compile_definitions(office_tests PRIVATE TRIAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+                                                 TRIAGE_SHARED_DATA="${CMAKE_SOURCE_DIR}/../shared/data"
                                                  TRIAGE_COMPONENT_PATH="$<TARGET_FILE:clienttriage>")
 add_test(NAME office_tests COMMAND office_tests)
 set_tests_properties(office_tests PROPERTIES TIMEOUT 1200)

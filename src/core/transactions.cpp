@@ -678,6 +678,99 @@ FieldColumns client_fields(const ClientsFromOrders& clients) {
     return fields;
 }
 
+// ---------------------------------------------------------------- the Clients sheet
+
+std::vector<ClientsSheetColumn> clients_sheet_columns(const ClientsFromOrders& clients) {
+    using F = ClientsSheetFormat;
+    std::vector<ClientsSheetColumn> columns;
+    bool by_id = false;
+    for (std::size_t r = 0; r < clients.clients() && !by_id; ++r) {
+        by_id = clients.key[r] != clients.name[r];
+    }
+    if (by_id) {
+        columns.push_back({Field::ClientId, F::Text});
+    }
+    columns.push_back({Field::Client, F::Text});
+    const auto add = [&](const std::vector<double>& values, Field f, F format) {
+        if (!values.empty()) {
+            columns.push_back({f, format});
+        }
+    };
+    add(clients.revenue, Field::Revenue, F::Number);
+    add(clients.profit, Field::Profit, F::Number);
+    add(clients.orders, Field::Orders, F::Number);
+    add(clients.first_order, Field::FirstOrderDate, F::Date);
+    add(clients.last_order, Field::LastOrderDate, F::Date);
+    add(clients.days_since_last_order, Field::DaysSinceLastOrder, F::Number);
+    add(clients.usual_days_between_orders, Field::UsualDaysBetweenOrders, F::Number);
+    add(clients.discount_share, Field::DiscountShare, F::Percent);
+    add(clients.return_rate, Field::ReturnRate, F::Percent);
+    add(clients.days_late, Field::DaysLate, F::Number);
+    add(clients.complaints, Field::Complaints, F::Number);
+    add(clients.rush_share, Field::RushShare, F::Percent);
+    return columns;
+}
+
+double clients_sheet_value(const ClientsFromOrders& c, Field field, std::size_t row) {
+    const std::vector<double>* values = nullptr;
+    switch (field) {
+    case Field::Revenue:
+        values = &c.revenue;
+        break;
+    case Field::Profit:
+        values = &c.profit;
+        break;
+    case Field::Orders:
+        values = &c.orders;
+        break;
+    case Field::FirstOrderDate:
+        values = &c.first_order;
+        break;
+    case Field::LastOrderDate:
+        values = &c.last_order;
+        break;
+    case Field::DaysSinceLastOrder:
+        values = &c.days_since_last_order;
+        break;
+    case Field::UsualDaysBetweenOrders:
+        values = &c.usual_days_between_orders;
+        break;
+    case Field::DiscountShare:
+        values = &c.discount_share;
+        break;
+    case Field::ReturnRate:
+        values = &c.return_rate;
+        break;
+    case Field::DaysLate:
+        values = &c.days_late;
+        break;
+    case Field::Complaints:
+        values = &c.complaints;
+        break;
+    case Field::RushShare:
+        values = &c.rush_share;
+        break;
+    default:
+        break;
+    }
+    return values != nullptr && row < values->size() ? (*values)[row] : kNaN;
+}
+
+const Localized& clients_sheet_name() {
+    static constexpr Localized kName = {"Clients", "Клиенты", "Asiakkaat"};
+    return kName;
+}
+
+const Localized& rfm_score_header() {
+    static constexpr Localized kText = {"RFM score", "Оценка RFM", "RFM-pisteet"};
+    return kText;
+}
+
+const Localized& rfm_segment_header() {
+    static constexpr Localized kText = {"RFM segment", "Сегмент RFM", "RFM-segmentti"};
+    return kText;
+}
+
 // ---------------------------------------------------------------- texts
 
 namespace {

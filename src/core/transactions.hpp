@@ -162,6 +162,30 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
 // cells), with days since the last order and the usual interval already computed.
 FieldColumns client_fields(const ClientsFromOrders& clients);
 
+// ---------------------------------------------------------------- the Clients sheet
+
+// The columns of the Clients sheet before the results, in order. Each is a field of a client
+// table, under the field's name (so that segmenting the sheet again reads them back).
+enum class ClientsSheetFormat { Text, Number, Date, Percent };
+struct ClientsSheetColumn {
+    Field field;
+    ClientsSheetFormat format;
+};
+
+// The columns the data gives: the key (when it is an id), the name, revenue, profit, orders,
+// first and last order date, days since the last order, usual days between orders, discount
+// share, return rate, days late, complaints, rush share.
+std::vector<ClientsSheetColumn> clients_sheet_columns(const ClientsFromOrders& clients);
+
+// A client's value of a column (NaN when unknown; the key and the name are texts: NaN).
+double clients_sheet_value(const ClientsFromOrders& clients, Field field, std::size_t row);
+
+// "Clients", "Клиенты", "Asiakkaat".
+const Localized& clients_sheet_name();
+// "RFM score", "RFM segment" in the three languages.
+const Localized& rfm_score_header();
+const Localized& rfm_segment_header();
+
 // ---------------------------------------------------------------- texts
 
 // "2 lines skipped: 1 report row (row 12); 1 with an unreadable date in «Order Date» (row 40)."

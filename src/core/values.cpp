@@ -475,6 +475,20 @@ std::optional<double> parse_number_text(std::string_view text, DecimalMark mark)
     return b->negative ? -value : value;
 }
 
+DateOrder locale_date_order(std::string_view language, std::string_view country) {
+    const bool month_first = country == "US" || country == "PH" || country == "FM" ||
+                             country == "PW" || country == "MH" ||
+                             (language == "en" && country.empty());
+    return month_first ? DateOrder::MonthFirst : DateOrder::DayFirst;
+}
+
+DecimalMark locale_decimal_mark(std::string_view language, std::string_view country) {
+    const bool point = language == "en" || language == "ja" || language == "zh" ||
+                       language == "ko" || language == "he" || language == "th" ||
+                       (language == "de" && country == "CH") || language.empty();
+    return point ? DecimalMark::Point : DecimalMark::Comma;
+}
+
 // ---------------------------------------------------------------- flags and words
 
 std::optional<bool> parse_flag_text(std::string_view text) {

@@ -73,6 +73,12 @@ std::optional<DecimalMark> decimal_mark_evidence(std::string_view text);
 // or a mark not followed by exactly three digits) is read by it.
 std::optional<double> parse_number_text(std::string_view text, DecimalMark mark);
 
+// The reading of a document's locale (BCP 47 language and country, "en"/"US"): US-style
+// locales (en-US, en-PH, es-US, ...) write the month first, the others the day first; English
+// (and a few more) use a decimal point, the others a decimal comma.
+DateOrder locale_date_order(std::string_view language, std::string_view country);
+DecimalMark locale_decimal_mark(std::string_view language, std::string_view country);
+
 // ---------------------------------------------------------------- flags and words
 
 // Yes / no as a text: yes, y, true, x, да, д, kyllä, k, on, ✓ ... -> true; no, n, false, нет,

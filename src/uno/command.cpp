@@ -2,7 +2,10 @@
 // Clients), the sidebar's button and headless callers all run the segmentation through it.
 //
 // Arguments (all optional): "Columns" (string) column choices as "profit=2;days_late=-1"
-// (see parse_column_overrides), "Silent" (boolean) no message box. The result line or the
+// (see parse_column_overrides; every field_key, also the transaction roles "order_id=0"),
+// "Kind" (string) "clients" or "transactions" instead of the detected kind, "AnalysisDate"
+// (string "YYYY-MM-DD" or a date serial), "ReturnsSheet" (string) the sheet listing returned
+// order ids ("-" for none), "Silent" (boolean) no message box. The result line or the
 // refusal comes back to an XDispatchResultListener as the DispatchResultEvent's Result (a
 // string), with State SUCCESS or FAILURE.
 
@@ -14,6 +17,7 @@
 #include "uno/ui_language.hpp"
 
 #include "core/lang.hpp"
+#include "core/values.hpp"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -142,15 +146,32 @@ public:
 
 private:
     SegmentOutcome run(const Sequence<css::beans::PropertyValue>& arguments) {
-        std::string columns;
+        SegmentOptions options;
         bool silent = false;
+        std::string bad_argument;
         for (const auto& a : arguments) {
             OUString text;
+            double number = 0;
             if (a.Name == "Columns" && (a.Value >>= text)) {
-                columns = to_utf8(text);
+                options.columns = parse_column_overrides(to_utf8(text));
+            } else if (a.Name == "Kind" && (a.Value >>= text)) {
+                options.kind = table_kind_from_key(to_utf8(text));
+                bad_argument = options.kind ? bad_argument : "Kind=" + to_utf8(text);
+            } else if (a.Name == "AnalysisDate" && (a.Value >>= text)) {
+                options.analysis_date = parse_date_text(to_utf8(text), DateOrder::DayFirst);
+                bad_argument =
+                    options.analysis_date ? bad_argument : "AnalysisDate=" + to_utf8(text);
+            } else if (a.Name == "AnalysisDate" && (a.Value >>= number)) {
+                options.analysis_date = date_from_number(number);
+            } else if (a.Name == "ReturnsSheet" && (a.Value >>= text)) {
+                options.returns_sheet = to_utf8(text);
             } else if (a.Name == "Silent") {
                 a.Value >>= silent;
             }
+        }
+        if (!bad_argument.empty()) {
+            return {false, "Client Triage: an argument it cannot read, nothing was changed: " +
+                               bad_argument};
         }
         const Lang lang = lang_from_tag(office_ui_locale(context_));
         if (!frame_.is() || !frame_->getController().is()) {
@@ -162,8 +183,7 @@ private:
             progress = indicators->createStatusIndicator();
         }
         const SegmentOutcome outcome =
-            segment_table(context_, frame_->getController()->getModel(),
-                          parse_column_overrides(columns), lang, progress);
+            segment_table(context_, frame_->getController()->getModel(), options, lang, progress);
         if (!silent) {
             tell(outcome);
         }

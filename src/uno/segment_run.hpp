@@ -1,10 +1,11 @@
-// The one-click segmentation of a sheet table (SPEC section 7), shared by the dispatch
-// command, the menu entry and the sidebar's button: find the table, recognise its columns,
-// read it in one call, segment it with the core's batch, write the five result columns in
-// one call, colour them through conditional formats and named styles, and replace the
-// summary sheet. The whole run is one undo step; a run that fails half way is undone.
+// The one-click segmentation of a sheet table (SPEC section 7, docs/orders.md), shared by the
+// dispatch command, the menu entry and the sidebar's button. A client table gets the five
+// result columns right of it; a transaction table (order lines, invoices) gets a Clients
+// sheet. Both get the summary sheet; the whole run is one undo step, and a run that fails
+// half way is undone.
 #pragma once
 
+#include "core/column_choice.hpp"
 #include "core/headers.hpp"
 #include "core/lang.hpp"
 
@@ -12,20 +13,22 @@
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
-#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace triage::uno {
 
-// Column choices the user made in the sidebar: for a field, a 0-based column of the table
-// (or -1: no column), overriding what header recognition found.
-using ColumnOverrides = std::array<std::optional<int>, kFieldCount>;
-
-// "profit=2;days_late=-1" <-> overrides (unknown keys and malformed parts are ignored).
-ColumnOverrides parse_column_overrides(const std::string& text);
-std::string format_column_overrides(const ColumnOverrides& overrides);
+// What the user chose besides the table itself (the command's arguments, the sidebar).
+struct SegmentOptions {
+    ColumnOverrides columns;             // "Columns"
+    std::optional<TableKind> kind;       // "Kind": clients or transactions (default: detected)
+    std::optional<double> analysis_date; // "AnalysisDate" (a core day number); default: the
+                                         // latest order date of a transaction table, today
+                                         // for a client table
+    std::string returns_sheet;           // "ReturnsSheet": a sheet listing returned order ids;
+                                         // "" finds one by its name, "-" uses none
+};
 
 // What the run will work on, as the sidebar shows it before a click.
 struct TablePreview {
@@ -34,7 +37,8 @@ struct TablePreview {
     std::string address;              // "$Sheet1.$A$1:$F$201"
     std::size_t client_rows = 0;      // data rows below the header row
     std::vector<std::string> headers; // of the input columns
-    HeaderMapping mapping;            // recognised (before overrides)
+    TableKind kind = TableKind::Clients;
+    HeaderMapping mapping;            // recognised for that kind (before overrides)
     bool has_previous_output = false; // a previous run's columns are there (re-used)
 };
 
@@ -47,7 +51,7 @@ struct SegmentOutcome {
 
 SegmentOutcome segment_table(const css::uno::Reference<css::uno::XComponentContext>& context,
                              const css::uno::Reference<css::frame::XModel>& model,
-                             const ColumnOverrides& overrides, Lang lang,
+                             const SegmentOptions& options, Lang lang,
                              const css::uno::Reference<css::task::XStatusIndicator>& progress);
 
 } // namespace triage::uno

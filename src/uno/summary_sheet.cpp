@@ -1,6 +1,7 @@
 #include "uno/summary_sheet.hpp"
 
 #include "uno/number_format.hpp"
+#include "uno/product_sheets.hpp"
 
 #include "core/segmentation.hpp"
 #include "core/text.hpp"
@@ -132,22 +133,20 @@ void make_pareto(const Reference<css::chart::XChartDocument>& chart) {
 void write_summary_sheet(const Reference<css::frame::XModel>& model,
                          const Reference<css::sheet::XSpreadsheet>& data_sheet,
                          const std::vector<Any>& client_names, const ClientTable& table,
-                         const BatchResult& result, Lang lang) {
-    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
-    const Reference<css::sheet::XSpreadsheets> sheets = doc->getSheets();
-    const OUString name = text(SummaryText::SheetName, lang);
-    const Reference<css::container::XNamed> data_name(data_sheet, UNO_QUERY_THROW);
-    if (data_name->getName() == name) {
-        return; // the table is on a sheet named like the summary: never replace it
+                         const BatchResult& result, Lang lang, const std::string& note) {
+    const Reference<css::sheet::XSpreadsheet> previous =
+        find_product_sheet(model, ProductSheet::Summary);
+    if (previous.is() && sheet_index(previous) == sheet_index(data_sheet)) {
+        return; // the table is on the summary sheet itself: never replace it
     }
-    if (sheets->hasByName(name)) {
-        sheets->removeByName(name);
-    }
-    sheets->insertNewByName(name, static_cast<sal_Int16>(sheets->getElementNames().getLength()));
-    const Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
+    const Reference<css::sheet::XSpreadsheet> sheet = replace_product_sheet(
+        model, ProductSheet::Summary, summary_text(SummaryText::SheetName).in(lang));
     const BatchSummary& summary = result.summary;
 
     write_block(sheet, 0, {row({Any(text(SummaryText::Title, lang))})});
+    if (!note.empty()) {
+        write_block(sheet, 1, {row({Any(to_ou(note))})});
+    }
 
     // Per tier.
     constexpr sal_Int32 kTierRow = 2;
@@ -181,7 +180,7 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     // The Pareto table: the most profitable clients and the cumulative share they reach.
     constexpr sal_Int32 kParetoRow = kVerdictRow + 9;
     const std::vector<ParetoPoint> points = pareto_points(table, result, kParetoClients);
-    const std::string note =
+    const std::string pareto_note =
         fill_placeholders(summary_text(SummaryText::ParetoNote).in(lang),
                           {std::to_string(points.size()), std::to_string(summary.segmented)});
     std::vector<Sequence<Any>> pareto = {
@@ -194,7 +193,7 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
         pareto.push_back(row(
             {Any(to_ou(client_name(client_names, p.row))), Any(p.value), Any(p.cumulative_share)}));
     }
-    write_block(sheet, kParetoRow - 1, {row({Any(to_ou(note))})});
+    write_block(sheet, kParetoRow - 1, {row({Any(to_ou(pareto_note))})});
     write_block(sheet, kParetoRow, pareto);
     if (!points.empty()) {
         set_standard_format(
@@ -205,7 +204,7 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     }
 
     // Charts to the right of the tables.
-    const sal_Int16 index = static_cast<sal_Int16>(sheets->getElementNames().getLength() - 1);
+    const sal_Int16 index = sheet_index(sheet);
     css::table::CellRangeAddress verdict_range;
     verdict_range.Sheet = index;
     verdict_range.StartColumn = 0;

@@ -9,6 +9,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 
+#include <string>
 #include <vector>
 
 namespace triage::uno {
@@ -17,10 +18,12 @@ namespace triage::uno {
 constexpr std::size_t kParetoClients = 50;
 
 // `client_names` are the cells of the table's client column as read, one per client row
-// (empty when the table has no client column).
+// (empty when the table has no client column). `note` (e.g. the lines a transaction table
+// skipped) goes under the title. The sheet is the product's (product_sheets.hpp): a sheet of
+// the user's with its name is never replaced.
 void write_summary_sheet(const css::uno::Reference<css::frame::XModel>& model,
                          const css::uno::Reference<css::sheet::XSpreadsheet>& data_sheet,
                          const std::vector<css::uno::Any>& client_names, const ClientTable& table,
-                         const BatchResult& result, Lang lang);
+                         const BatchResult& result, Lang lang, const std::string& note = {});
 
 } // namespace triage::uno

@@ -31,6 +31,7 @@
 #include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
+#include <iomanip>
 #include <sstream>
 
 namespace office {
@@ -254,7 +255,7 @@ std::vector<std::vector<std::string>> get_rows(const CalcDoc& doc, const std::st
                 cells.push_back(utf8(text));
             } else if (cell >>= number) {
                 std::ostringstream s;
-                s << number;
+                s << std::setprecision(15) << number; // as exact as Calc shows it
                 cells.push_back(s.str());
             } else {
                 cells.emplace_back();

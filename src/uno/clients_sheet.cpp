@@ -1,0 +1,201 @@
+#include "uno/clients_sheet.hpp"
+
+#include "uno/args.hpp"
+#include "uno/number_format.hpp"
+#include "uno/product_sheets.hpp"
+#include "uno/result_columns.hpp"
+#include "uno/result_styles.hpp"
+
+#include "core/rfm.hpp"
+#include "core/segmentation.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XDatabaseRange.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
+#include <com/sun/star/sheet/XViewFreezable.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/util/NumberFormat.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace triage::uno {
+
+namespace {
+
+using css::table::CellRangeAddress;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+constexpr sal_Int32 kWidthSampleRows = 500;
+constexpr sal_Int32 kMinChars = 4;
+constexpr sal_Int32 kMaxChars = 60;
+constexpr sal_Int32 kCharWidth = 210; // 1/100 mm per character of the default font
+constexpr sal_Int32 kPadding = 300;
+
+sal_Int32 shown_chars(const Any& cell) {
+    OUString text;
+    if (cell >>= text) {
+        return text.getLength();
+    }
+    double number = 0;
+    if (cell >>= number) {
+        return 10; // a number, a date or a percentage as Calc shows it
+    }
+    return 0;
+}
+
+// The header row freezes and gets an AutoFilter; the sheet is shown. Best effort: a document
+// without a view (or an office that refuses) keeps the sheet as it is.
+void present(const Reference<css::frame::XModel>& model,
+             const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& area) {
+    try {
+        const Reference<css::beans::XPropertySet> doc(model, UNO_QUERY_THROW);
+        Reference<css::sheet::XUnnamedDatabaseRanges> ranges;
+        doc->getPropertyValue("UnnamedDatabaseRanges") >>= ranges;
+        if (ranges.is()) {
+            ranges->setByTable(area);
+            const Reference<css::beans::XPropertySet> range(ranges->getByTable(area.Sheet),
+                                                            UNO_QUERY_THROW);
+            range->setPropertyValue("AutoFilter", Any(true));
+        }
+    } catch (const css::uno::Exception&) {
+    }
+    try {
+        const Reference<css::frame::XController> controller = model->getCurrentController();
+        const Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
+        const Reference<css::sheet::XViewFreezable> freeze(controller, UNO_QUERY);
+        if (view.is() && freeze.is()) {
+            view->setActiveSheet(sheet);
+            freeze->freezeAtPosition(0, 1);
+        }
+    } catch (const css::uno::Exception&) {
+    }
+}
+
+} // namespace
+
+void set_readable_widths(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first,
+                         sal_Int32 count, const Sequence<Sequence<Any>>& data,
+                         sal_Int32 data_first) {
+    const Reference<css::table::XColumnRowRange> columns(sheet, UNO_QUERY_THROW);
+    const Reference<css::table::XTableColumns> all = columns->getColumns();
+    for (sal_Int32 c = 0; c < count; ++c) {
+        sal_Int32 chars = kMinChars;
+        for (sal_Int32 r = 0; r < data.getLength() && r < kWidthSampleRows; ++r) {
+            if (data_first + c < data[r].getLength()) {
+                chars = std::max(chars, shown_chars(data[r][data_first + c]));
+            }
+        }
+        chars = std::min(chars, kMaxChars);
+        const Reference<css::beans::XPropertySet> column(all->getByIndex(first + c),
+                                                         UNO_QUERY_THROW);
+        column->setPropertyValue("Width", Any(chars * kCharWidth + kPadding));
+    }
+}
+
+Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::frame::XModel>& model,
+                                                        const ClientsFromOrders& clients,
+                                                        const BatchResult& result, Lang lang,
+                                                        double date_shift, NewStyles& new_styles) {
+    const std::vector<ClientsSheetColumn> columns = clients_sheet_columns(clients);
+    const sal_Int32 first_result = static_cast<sal_Int32>(columns.size());
+    const sal_Int32 width =
+        first_result + static_cast<sal_Int32>(kOutputColumnCount) + (clients.has_rfm ? 2 : 0);
+    const sal_Int32 rows = static_cast<sal_Int32>(clients.clients()) + 1;
+
+    Sequence<Sequence<Any>> data(rows);
+    Sequence<Any>* out = data.getArray();
+    out[0].realloc(width);
+    Any* header = out[0].getArray();
+    for (sal_Int32 c = 0; c < first_result; ++c) {
+        header[c] <<= to_ou(field_name(columns[static_cast<std::size_t>(c)].field).in(lang));
+    }
+    for (std::size_t k = 0; k < kOutputColumnCount; ++k) {
+        header[first_result + static_cast<sal_Int32>(k)] <<=
+            to_ou(output_header(static_cast<OutputColumn>(k)).in(lang));
+    }
+    if (clients.has_rfm) {
+        header[width - 2] <<= to_ou(rfm_score_header().in(lang));
+        header[width - 1] <<= to_ou(rfm_segment_header().in(lang));
+    }
+    for (sal_Int32 r = 1; r < rows; ++r) {
+        const std::size_t row = static_cast<std::size_t>(r - 1);
+        out[r].realloc(width);
+        Any* cells = out[r].getArray();
+        for (sal_Int32 c = 0; c < first_result; ++c) {
+            const ClientsSheetColumn& column = columns[static_cast<std::size_t>(c)];
+            if (column.field == Field::ClientId) {
+                cells[c] <<= to_ou(clients.key[row]);
+            } else if (column.field == Field::Client) {
+                cells[c] <<= to_ou(clients.name[row]);
+            } else {
+                double value = clients_sheet_value(clients, column.field, row);
+                if (std::isnan(value)) {
+                    cells[c] <<= OUString();
+                } else {
+                    if (column.format == ClientsSheetFormat::Date) {
+                        value -= date_shift;
+                    }
+                    cells[c] <<= value;
+                }
+            }
+        }
+        const Sequence<Any> results = output_row(result, row);
+        for (sal_Int32 k = 0; k < results.getLength(); ++k) {
+            cells[first_result + k] = results[k];
+        }
+        if (clients.has_rfm) {
+            if (clients.rfm_score[row] > 0) {
+                cells[width - 2] <<= static_cast<double>(clients.rfm_score[row]);
+                cells[width - 1] <<= to_ou(rfm_segment_name(clients.rfm_segment[row]).in(lang));
+            } else {
+                cells[width - 2] <<= OUString();
+                cells[width - 1] <<= OUString();
+            }
+        }
+    }
+
+    const Reference<css::sheet::XSpreadsheet> sheet =
+        replace_product_sheet(model, ProductSheet::Clients, clients_sheet_name().in(lang));
+    const sal_Int16 index = sheet_index(sheet);
+    for (sal_Int32 c = 0; c < first_result; ++c) {
+        const ClientsSheetFormat format = columns[static_cast<std::size_t>(c)].format;
+        if (format == ClientsSheetFormat::Date || format == ClientsSheetFormat::Percent) {
+            set_standard_format(model, sheet->getCellRangeByPosition(c, 1, c, rows - 1),
+                                format == ClientsSheetFormat::Date
+                                    ? css::util::NumberFormat::DATE
+                                    : css::util::NumberFormat::PERCENT);
+        }
+    }
+    set_result_text_formats(model, sheet, first_result, 1, rows - 1);
+    Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(0, 0, width - 1, rows - 1),
+                                          UNO_QUERY_THROW)
+        ->setDataArray(data);
+
+    CellRangeAddress results;
+    results.Sheet = index;
+    results.StartColumn = first_result;
+    results.EndColumn = first_result + static_cast<sal_Int32>(kOutputColumnCount) - 1;
+    results.StartRow = 0;
+    results.EndRow = rows - 1;
+    apply_colours(model, sheet, results, lang, new_styles);
+    set_readable_widths(sheet, 0, width, data, 0);
+
+    CellRangeAddress all = results;
+    all.StartColumn = 0;
+    all.EndColumn = width - 1;
+    present(model, sheet, all);
+    return sheet;
+}
+
+} // namespace triage::uno

@@ -1,0 +1,32 @@
+// The Clients sheet of a transaction table's run (docs/orders.md): one row per client, most
+// valuable first, with the key, the name and the per-client columns under headers the product
+// recognises, then Tier, Risk, Verdict, Why, Next step, RFM score and RFM segment. Coloured as
+// the result columns of a client table; the header row frozen, an AutoFilter on it, columns
+// wide enough to read. A product sheet (product_sheets.hpp), replaced on each run.
+#pragma once
+
+#include "uno/undo_step.hpp"
+
+#include "core/batch.hpp"
+#include "core/lang.hpp"
+#include "core/transactions.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+
+namespace triage::uno {
+
+// `date_shift`: the document's null date as a core day number (sheet_io.hpp).
+css::uno::Reference<css::sheet::XSpreadsheet>
+write_clients_sheet(const css::uno::Reference<css::frame::XModel>& model,
+                    const ClientsFromOrders& clients, const BatchResult& result, Lang lang,
+                    double date_shift, NewStyles& new_styles);
+
+// Sets the widths of `count` columns from `first` so that their header and their values (the
+// first rows of `data`, from its column `data_first`) can be read: from 4 to 60 characters.
+void set_readable_widths(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                         sal_Int32 first, sal_Int32 count,
+                         const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data,
+                         sal_Int32 data_first);
+
+} // namespace triage::uno

@@ -1,0 +1,62 @@
+// Reading and writing blocks of a sheet in one call each, and turning the cells that
+// getDataArray gives into the core's columns (numbers, empty cells, text). Also the document's
+// day numbers (its null date and today).
+#pragma once
+
+#include "uno/args.hpp"
+
+#include "core/batch.hpp"
+#include "core/transactions.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triage::uno {
+
+css::uno::Reference<css::table::XCellRange>
+range_of(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+         const css::table::CellRangeAddress& a);
+
+// The address of a block of `columns` columns from `first_column`, rows first_row..last_row,
+// on the sheet of `like`.
+css::table::CellRangeAddress block(const css::table::CellRangeAddress& like, sal_Int32 first_column,
+                                   sal_Int32 columns, sal_Int32 first_row, sal_Int32 last_row);
+
+Range read_block(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                 const css::table::CellRangeAddress& a);
+
+// A cell as a header text: a string as it is, a number in its shortest form.
+std::string cell_text(const css::uno::Any& cell);
+std::vector<std::string> row_texts(const Range& range, sal_Int32 row);
+bool all_empty(const std::vector<std::string>& texts);
+
+// The last cell of the sheet's used area (the end of the area holding content).
+css::table::CellRangeAddress
+end_of_used_area(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
+
+// The cells of column `column` of the data rows (void where a row is shorter); none without
+// a column.
+std::vector<css::uno::Any> cells_of(const Range& rows, std::optional<std::size_t> column);
+
+// Column `column` of the data rows: numbers, nullopt for empty cells, NaN for text and
+// errors (a cell with an error comes as void from getDataArray).
+Column column_of(const Range& rows, std::size_t column);
+
+// Column `column` of the data rows as the transaction reader takes it: numbers (date cells
+// moved by `date_shift` days onto the core's day numbers), texts, empty cells and errors.
+RawColumn raw_column_of(const Range& rows, std::size_t column, double date_shift = 0);
+
+// The document's null date as a core day number (0 for Calc's default 1899-12-30): a date
+// cell's value + this is the core's day number.
+double null_date_shift(const css::uno::Reference<css::frame::XModel>& model);
+
+// Today as a core day number (values.hpp).
+double today_day();
+
+} // namespace triage::uno

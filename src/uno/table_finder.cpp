@@ -1,0 +1,112 @@
+#include "uno/table_finder.hpp"
+
+#include "uno/refused.hpp"
+#include "uno/sheet_io.hpp"
+
+#include "core/segmentation.hpp"
+
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+
+namespace triage::uno {
+
+namespace {
+
+using css::table::CellRangeAddress;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+// The selected range, or the data area around a single selected cell, clipped to the used
+// area of the sheet.
+CellRangeAddress selected_area(const Reference<css::frame::XModel>& model,
+                               const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                               Reference<css::sheet::XSpreadsheet>& sheet) {
+    const Reference<css::frame::XController> controller = model->getCurrentController();
+    const Reference<css::view::XSelectionSupplier> supplier(controller, UNO_QUERY);
+    if (!supplier.is()) {
+        throw Refused{Refusal::NoTable, {}};
+    }
+    const Any selection = supplier->getSelection();
+    CellRangeAddress area;
+    const Reference<css::sheet::XSheetCellRanges> ranges(selection, UNO_QUERY);
+    const Reference<css::sheet::XCellRangeAddressable> single(selection, UNO_QUERY);
+    if (ranges.is() && !single.is()) {
+        const Sequence<CellRangeAddress> all = ranges->getRangeAddresses();
+        if (all.getLength() != 1) {
+            throw Refused{all.getLength() == 0 ? Refusal::NoTable : Refusal::MultipleSelection, {}};
+        }
+        area = all[0];
+    } else if (single.is()) {
+        area = single->getRangeAddress();
+    } else {
+        throw Refused{Refusal::NoTable, {}};
+    }
+    const Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    sheet.set(sheets->getByIndex(area.Sheet), UNO_QUERY_THROW);
+
+    const Reference<css::sheet::XSheetCellCursor> cursor = sheet->createCursorByRange(
+        Reference<css::sheet::XSheetCellRange>(range_of(sheet, area), UNO_QUERY_THROW));
+    if (area.StartColumn == area.EndColumn && area.StartRow == area.EndRow) {
+        cursor->collapseToCurrentRegion();
+        return Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)
+            ->getRangeAddress();
+    }
+    const CellRangeAddress end = end_of_used_area(sheet);
+    area.EndRow = std::min(area.EndRow, end.EndRow);
+    area.EndColumn = std::min(area.EndColumn, end.EndColumn);
+    if (area.EndRow < area.StartRow || area.EndColumn < area.StartColumn) {
+        throw Refused{Refusal::NoTable, {}};
+    }
+    return area;
+}
+
+} // namespace
+
+using css::table::CellRangeAddress;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+FoundTable find_table(const Reference<css::frame::XModel>& model) {
+    const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
+    if (!doc.is()) {
+        throw Refused{Refusal::NoDocument, {}};
+    }
+    FoundTable table;
+    CellRangeAddress area = selected_area(model, doc, table.sheet);
+
+    const Range header_row =
+        read_block(table.sheet, block(area, area.StartColumn, area.EndColumn - area.StartColumn + 1,
+                                      area.StartRow, area.StartRow));
+    std::vector<std::string> headers = row_texts(header_row, 0);
+    if (all_empty(headers)) {
+        throw Refused{area.StartRow == area.EndRow && area.StartColumn == area.EndColumn
+                          ? Refusal::NoTable
+                          : Refusal::MissingColumns,
+                      {}};
+    }
+    // A previous run's columns inside the area (the data area around a cell includes them).
+    const std::size_t previous = trailing_output_columns(headers);
+    if (previous > 0) {
+        area.EndColumn -= static_cast<sal_Int32>(previous);
+        headers.resize(headers.size() - previous);
+        table.previous_output = true;
+    }
+    table.input = area;
+    table.headers = std::move(headers);
+    return table;
+}
+
+} // namespace triage::uno

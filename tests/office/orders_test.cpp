@@ -1,0 +1,317 @@
+// Transaction tables through the installed extension (docs/orders.md): the real exports of
+// ../shared/data opened in Calc as a user opens them (File > Open of the CSV, a copy the user
+// may edit), segmented with the command, and the Clients sheet read back; a 1С-style and a
+// Finnish sheet with made-up values. Skips with a message when ../shared/data is absent.
+#include "office.hpp"
+#include "sheet_ops.hpp"
+
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using office::CalcDoc;
+using office::CellValue;
+using Rows = std::vector<std::vector<CellValue>>;
+
+const std::string kData = TRIAGE_SHARED_DATA;
+
+// Text import options of Calc's CSV filter: separator, quote, UTF-8, from line 1, language.
+std::string csv_options(const std::string& separator, int language) {
+    return separator + ",34,76,1,," + std::to_string(language) + ",false,true";
+}
+
+// A copy of a shared file in a temporary folder: the shared data is read-only, and Calc opens
+// a read-only file read-only (the product then refuses, as it should).
+std::string writable_copy(const std::string& path) {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("ct-orders-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::filesystem::path copy = dir / std::filesystem::path(path).filename();
+    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
+    // The office runs as another user (unopkg refuses root): it must be able to write.
+    std::filesystem::permissions(dir, std::filesystem::perms::all);
+    std::filesystem::permissions(
+        copy, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                  std::filesystem::perms::group_read | std::filesystem::perms::group_write |
+                  std::filesystem::perms::others_read | std::filesystem::perms::others_write);
+    return copy.string();
+}
+
+CalcDoc::LoadOptions csv(const std::string& separator, int language) {
+    return CalcDoc::LoadOptions{"Text - txt - csv (StarCalc)", csv_options(separator, language)};
+}
+
+std::vector<std::vector<std::string>> sheet_rows(const CalcDoc& doc, int sheet, int rows,
+                                                 const std::string& last_column) {
+    return office::get_rows(doc, "A1:" + last_column + std::to_string(rows), sheet);
+}
+
+std::size_t column_index(const std::vector<std::string>& header, const std::string& name) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header[i] == name) {
+            return i;
+        }
+    }
+    ADD_FAILURE() << "no column " << name;
+    return 0;
+}
+
+int sheet_of(const CalcDoc& doc, const std::string& name) {
+    const auto names = office::sheet_names(doc);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) {
+            return static_cast<int>(i);
+        }
+    }
+    ADD_FAILURE() << "no sheet " << name << " in " << ::testing::PrintToString(names);
+    return 0;
+}
+
+css::uno::Reference<css::sheet::XSpreadsheets> sheets_of(const CalcDoc& doc) {
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument> d(doc.component(),
+                                                                  css::uno::UNO_QUERY_THROW);
+    return d->getSheets();
+}
+
+#define REQUIRE_FILE(path)                                                                         \
+    if (!std::filesystem::exists(path)) {                                                          \
+        GTEST_SKIP() << "../shared/data not found: " << (path);                                    \
+    }
+
+} // namespace
+
+TEST(OrdersInCalc, RfmOrdersGiveTheVignettesSegmentTable) {
+    const std::string path = kData + "/rfm-orders/orders.csv";
+    REQUIRE_FILE(path);
+    CalcDoc doc(office::file_url(writable_copy(path)), csv("44", 1033));
+    office::select(doc, "A2");
+    const auto result = office::run_command(doc, "org.clienttriage.command:Segment",
+                                            {{"Silent", "true"}, {"AnalysisDate", "2006-12-31"}});
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("Segmented 995 clients"), std::string::npos) << result.message;
+    EXPECT_NE(result.message.find("4906 order lines of 995 clients"), std::string::npos)
+        << result.message;
+    const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 996, "Z");
+    const std::size_t segment = column_index(rows[0], "RFM segment");
+    std::map<std::string, int> counts;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        ++counts[rows[r][segment]];
+    }
+    EXPECT_EQ(counts["Potential Loyalist"], 342);
+    EXPECT_EQ(counts["Loyal Customers"], 170);
+    EXPECT_EQ(counts["Lost"], 148);
+    EXPECT_EQ(counts["New Customers"], 104);
+    EXPECT_EQ(counts["About To Sleep"], 102);
+    EXPECT_EQ(counts["Can't Lose Them"], 47);
+    EXPECT_EQ(counts["Champions"], 35);
+    EXPECT_EQ(counts["At Risk"], 28);
+    EXPECT_EQ(counts["Need Attention"], 10);
+    EXPECT_EQ(counts["Promising"], 9);
+    // The orders sheet is unchanged: its six columns, nothing right of them.
+    EXPECT_EQ(doc.text("A1"), "customer_id");
+    EXPECT_EQ(doc.text("G1"), "");
+}
+
+TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
+    const std::string path = kData + "/superstore/superstore_orders.csv";
+    const std::string returns_path = kData + "/superstore/superstore_returns.csv";
+    REQUIRE_FILE(path);
+    // Opened as a UK user opens it: its dates are day/month/year.
+    CalcDoc doc(office::file_url(writable_copy(path)), csv("44", 2057));
+    // The returns file pasted into a sheet of its own, as a user would.
+    sheets_of(doc)->insertNewByName(office::ou("Returns"), 1);
+    std::ifstream in(returns_path, std::ios::binary);
+    Rows returns;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (returns.empty() && line.rfind("\xEF\xBB\xBF", 0) == 0) {
+            line = line.substr(3);
+        }
+        const auto comma = line.find(',');
+        if (comma != std::string::npos) {
+            returns.push_back({line.substr(0, comma), line.substr(comma + 1)});
+        }
+    }
+    ASSERT_EQ(returns.size(), 297u);
+    office::set_rows(doc, "A1", returns, 1);
+
+    office::select(doc, "B2");
+    const auto result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("Segmented 804 clients"), std::string::npos) << result.message;
+    EXPECT_NE(result.message.find("10194 order lines of 804 clients (key: Customer ID, shown as "
+                                  "Customer Name; order dates 2023-01-03 to 2026-12-30"),
+              std::string::npos)
+        << result.message;
+    const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 805, "Z");
+    ASSERT_EQ(rows.size(), 805u);
+    EXPECT_EQ(rows[0][0], "Client ID");
+    EXPECT_EQ(rows[0][1], "Client");
+    const std::size_t profit = column_index(rows[0], "Profit");
+    const std::size_t revenue = column_index(rows[0], "Revenue");
+    const std::size_t orders = column_index(rows[0], "Orders");
+    const std::size_t returned_share = column_index(rows[0], "Return rate");
+    const std::size_t verdict = column_index(rows[0], "Verdict");
+    double sum_profit = 0, sum_revenue = 0, sum_orders = 0, returned = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const double o = std::stod(rows[r][orders]);
+        sum_profit += std::stod(rows[r][profit]);
+        sum_revenue += std::stod(rows[r][revenue]);
+        sum_orders += o;
+        returned += std::stod(rows[r][returned_share]) * o;
+        EXPECT_FALSE(rows[r][verdict].empty()) << r;
+        if (r > 1) {
+            EXPECT_GE(std::stod(rows[r - 1][profit]), std::stod(rows[r][profit]));
+        }
+    }
+    EXPECT_NEAR(sum_profit, 292296.81, 0.01);
+    EXPECT_NEAR(sum_revenue, 2326534.35, 0.01);
+    EXPECT_EQ(sum_orders, 5117);     // 5,111 order ids; six stand under two customers each
+    EXPECT_NEAR(returned, 296, 1.5); // the 296 returned ids (one id of two customers counts twice)
+    EXPECT_EQ(doc.text("V1"), "");   // the orders sheet is unchanged
+    // One undo removes the Clients and the summary sheet.
+    office::undo(doc);
+    EXPECT_EQ(office::sheet_names(doc), (std::vector<std::string>{"superstore_orders", "Returns"}));
+}
+
+TEST(OrdersInCalc, InvoicesGiveDaysLateAndDisputes) {
+    const std::string path = kData + "/accounts-receivable/invoices.csv";
+    REQUIRE_FILE(path);
+    CalcDoc doc(office::file_url(writable_copy(path)), csv("44", 1033));
+    office::select(doc, "A1");
+    const auto result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("Segmented 100 clients"), std::string::npos) << result.message;
+    const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 101, "Z");
+    ASSERT_EQ(rows.size(), 101u);
+    const std::size_t late = column_index(rows[0], "Days late");
+    const std::size_t complaints = column_index(rows[0], "Complaints");
+    const std::size_t revenue = column_index(rows[0], "Revenue");
+    // Independently from the file: mean DaysLate, disputes, amounts per customer.
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    std::map<std::string, std::array<double, 4>> expect;
+    while (std::getline(in, line)) {
+        std::vector<std::string> f;
+        std::stringstream s(line);
+        for (std::string x; std::getline(s, x, ',');) {
+            f.push_back(x);
+        }
+        auto& e = expect[f[1]];
+        e[0] += std::stod(f[11]);
+        e[1] += 1;
+        e[2] += f[7] == "Yes" ? 1 : 0;
+        e[3] += std::stod(f[6]);
+    }
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto& e = expect.at(rows[r][0]);
+        EXPECT_NEAR(std::stod(rows[r][late]), e[0] / e[1], 1e-9) << rows[r][0];
+        EXPECT_EQ(std::stod(rows[r][complaints]), e[2]) << rows[r][0];
+        EXPECT_NEAR(std::stod(rows[r][revenue]), e[3], 1e-6) << rows[r][0];
+    }
+}
+
+TEST(OrdersInCalc, CdnowMasterAsATable) {
+    const std::string path = kData + "/cdnow/CDNOW_master.txt";
+    REQUIRE_FILE(path);
+    CalcDoc doc(office::file_url(writable_copy(path)), csv("32/MRG", 1033));
+    office::select(doc, "C2");
+    const auto result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("Segmented 23570 clients"), std::string::npos) << result.message;
+    EXPECT_NE(result.message.find("69659 order lines"), std::string::npos) << result.message;
+}
+
+TEST(OrdersInCalc, OneCStyleAndFinnishSheets) {
+    {
+        CalcDoc doc;
+        office::set_rows(
+            doc, "A1",
+            {{std::string("Контрагент"), std::string("Дата"), std::string("Сумма")},
+             {std::string("ООО Ромашка"), std::string("05.04.2026"),
+              std::string("55\xC2\xA0"
+                          "448,00")},
+             {std::string("ООО Ромашка"), std::string("01.01.2025 0:00:00"),
+              std::string("1 000,50")},
+             {std::string("ИП Иванов"), std::string("15.03.2026"), std::string("12 000,00")},
+             {std::string("Итого"), std::string(""), std::string("68 448,50")}});
+        office::select(doc, "A1");
+        const auto result = office::segment(doc);
+        ASSERT_TRUE(result.success) << result.message;
+        EXPECT_NE(result.message.find("Segmented 2 clients"), std::string::npos) << result.message;
+        EXPECT_NE(result.message.find("1 line skipped: 1 report rows"), std::string::npos)
+            << result.message;
+        const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 3, "F");
+        EXPECT_EQ(rows[1][0], "ООО Ромашка");
+        EXPECT_EQ(rows[1][1], "56448.5");
+        EXPECT_EQ(rows[2][0], "ИП Иванов");
+    }
+    {
+        CalcDoc doc;
+        office::set_rows(
+            doc, "A1",
+            {{std::string("Asiakas"), std::string("Laskun päivämäärä"), std::string("Eräpäivä"),
+              std::string("Maksupäivä"), std::string("Summa")},
+             {std::string("Oy Alfa"), std::string("1.2.2026"), std::string("15.2.2026"),
+              std::string("25.2.2026"), std::string("1 149,00 €")},
+             {std::string("Oy Alfa"), std::string("1.3.2026"), std::string("15.3.2026"),
+              std::string("15.3.2026"), std::string("500,00 €")},
+             {std::string("Beta Ky"), std::string("5.3.2026"), std::string("20.3.2026"),
+              std::string(""), std::string("200,00 €")}});
+        office::select(doc, "A1");
+        const auto result = office::segment(doc);
+        ASSERT_TRUE(result.success) << result.message;
+        const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 3, "Z");
+        const std::size_t late = column_index(rows[0], "Days late");
+        EXPECT_EQ(rows[1][0], "Oy Alfa");
+        EXPECT_EQ(rows[1][1], "1649");
+        EXPECT_EQ(rows[1][late], "5"); // (10 + 0) / 2
+        EXPECT_EQ(rows[2][late], "");  // unpaid
+    }
+}
+
+TEST(OrdersInCalc, AUsersSheetNamedLikeTheProductsIsKept) {
+    CalcDoc doc;
+    office::set_rows(doc, "A1",
+                     {{std::string("Client"), std::string("Order"), std::string("Amount")},
+                      {std::string("Ann"), std::string("1"), 10.0},
+                      {std::string("Ann"), std::string("2"), 20.0},
+                      {std::string("Bob"), std::string("3"), 5.0}});
+    sheets_of(doc)->insertNewByName(office::ou("CLIENTS"), 1);
+    office::set_rows(doc, "A1", {{std::string("my notes")}}, 1);
+    office::select(doc, "A1");
+    ASSERT_TRUE(office::segment(doc).success);
+    EXPECT_EQ(office::get_rows(doc, "A1", 1)[0][0], "my notes");
+    EXPECT_EQ(sheet_of(doc, "Clients (2)"), 2);
+    // A re-run replaces its own sheet, also after the user renamed it.
+    const css::uno::Reference<css::container::XNamed> named(
+        sheets_of(doc)->getByName(office::ou("Clients (2)")), css::uno::UNO_QUERY_THROW);
+    named->setName(office::ou("Renamed clients"));
+    office::select(doc, "A1");
+    ASSERT_TRUE(office::segment(doc).success);
+    const auto names = office::sheet_names(doc);
+    EXPECT_EQ(std::count(names.begin(), names.end(), "Renamed clients"), 0)
+        << ::testing::PrintToString(names);
+    EXPECT_EQ(std::count(names.begin(), names.end(), "Clients (2)"), 1)
+        << ::testing::PrintToString(names);
+    EXPECT_EQ(names.size(), 4u) << ::testing::PrintToString(names);
+    EXPECT_EQ(office::get_rows(doc, "A1", 1)[0][0], "my notes");
+}
