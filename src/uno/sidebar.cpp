@@ -60,6 +60,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -148,6 +149,19 @@ public:
 
 // ---------------------------------------------------------------- Segment clients
 
+// The panel's row of a field (FieldLabelN / FieldListN in SegmentPanel.xdl): the fields of a
+// client table in their order, the risk signals after them. The transaction roles have no
+// row yet: they keep what header recognition found.
+std::optional<std::size_t> panel_row(Field f) {
+    if (const auto signal = signal_of(f)) {
+        return field_index(Field::ClientId) + signal_index(*signal);
+    }
+    if (field_index(f) < field_index(Field::ClientId)) {
+        return field_index(f);
+    }
+    return std::nullopt;
+}
+
 class SegmentContent : public PanelContent {
 public:
     const char* dialog() const override { return "SegmentPanel.xdl"; }
@@ -159,8 +173,10 @@ public:
         host.set_label("ColumnsCaption", PanelText::Columns);
         host.set_label("SegmentButton", PanelText::Segment);
         for (Field f : kAllFields) {
-            host.set_label(control_name("FieldLabel", field_index(f)),
-                           OUString::fromUtf8(field_name(f).in(host.lang())));
+            if (const auto row = panel_row(f)) {
+                host.set_label(control_name("FieldLabel", *row),
+                               OUString::fromUtf8(field_name(f).in(host.lang())));
+            }
         }
         refresh(host);
     }
@@ -190,8 +206,9 @@ private:
         }
         std::string signals;
         for (Field f : kAllFields) {
+            const auto row = panel_row(f);
             const Reference<css::awt::XListBox> box =
-                host.list(control_name("FieldList", field_index(f)));
+                row ? host.list(control_name("FieldList", *row)) : Reference<css::awt::XListBox>();
             if (!box.is()) {
                 continue;
             }
@@ -220,8 +237,9 @@ private:
     static std::string column_choices(const PanelHost& host) {
         ColumnOverrides overrides;
         for (Field f : kAllFields) {
+            const auto row = panel_row(f);
             const Reference<css::awt::XListBox> box =
-                host.list(control_name("FieldList", field_index(f)));
+                row ? host.list(control_name("FieldList", *row)) : Reference<css::awt::XListBox>();
             if (box.is()) {
                 overrides[field_index(f)] = box->getSelectedItemPos() - 1; // 0: "(none)"
             }
