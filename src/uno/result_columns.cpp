@@ -1,5 +1,7 @@
 #include "uno/result_columns.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include "uno/args.hpp"
 #include "uno/number_format.hpp"
 #include "uno/sheet_io.hpp"
@@ -18,14 +20,6 @@
 #include <utility>
 
 namespace triage::uno {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 Sequence<Any> output_row(const BatchResult& result, std::size_t row) {
     Sequence<Any> cells(kOutputColumnCount);

@@ -1,5 +1,7 @@
 #include "uno/result_styles.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include "uno/args.hpp"
 
 #include "core/segmentation.hpp"
@@ -20,14 +22,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 void ensure_style(const Reference<css::frame::XModel>& model,
                   const Reference<css::container::XNameContainer>& styles, const std::string& name,
@@ -76,14 +70,6 @@ void colour_by_value(const Reference<css::frame::XModel>& model,
 }
 
 } // namespace
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 void apply_colours(const Reference<css::frame::XModel>& model,
                    const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& out,

@@ -1,5 +1,7 @@
 #include "uno/run_instruments.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 
@@ -7,14 +9,6 @@
 #include <cstring>
 
 namespace triage::uno {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 #ifdef TRIAGE_FAULT_INJECTION
 void fault_point(const char* name) {

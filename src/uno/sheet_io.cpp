@@ -1,5 +1,7 @@
 #include "uno/sheet_io.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include "core/values.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -14,14 +16,6 @@
 #include <sstream>
 
 namespace triage::uno {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 Reference<css::table::XCellRange> range_of(const Reference<css::sheet::XSpreadsheet>& sheet,
                                            const CellRangeAddress& a) {

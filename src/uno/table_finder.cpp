@@ -1,5 +1,7 @@
 #include "uno/table_finder.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include "uno/refused.hpp"
 #include "uno/sheet_io.hpp"
 
@@ -16,14 +18,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 // The selected range, or the data area around a single selected cell, clipped to the used
 // area of the sheet.
@@ -70,14 +64,6 @@ CellRangeAddress selected_area(const Reference<css::frame::XModel>& model,
 }
 
 } // namespace
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 FoundTable find_table(const Reference<css::frame::XModel>& model) {
     const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);

@@ -1,19 +1,13 @@
 #include "uno/undo_step.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <rtl/ref.hxx>
 
 namespace triage::uno {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 // Gives `range` the Text format, recorded for undo by its own action: Calc's undo of an
 // attribute change restores the whole cell attributes as they were, and so would drop the

@@ -1,5 +1,7 @@
 #include "uno/write_checks.hpp"
 
+#include "uno/uno_names.hpp"
+
 #include "uno/refused.hpp"
 #include "uno/sheet_io.hpp"
 
@@ -16,14 +18,6 @@ namespace triage::uno {
 
 namespace {
 
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
-
 // The API adds and removes sheets even in a document whose structure is protected, so the
 // run checks it itself: the summary sheet must not be forced into such a document.
 constexpr Localized kStructureProtected = {
@@ -35,14 +29,6 @@ constexpr Localized kStructureProtected = {
     "rakenteen suojaus (Työkalut-valikko) ja suorita uudelleen. Mitään ei muutettu."};
 
 } // namespace
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 void check_writable(const Reference<css::frame::XModel>& model, const FoundTable& table) {
     const Reference<css::frame::XStorable> storable(model, UNO_QUERY);
