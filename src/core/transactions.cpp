@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <numeric>
-#include <unordered_map>
 
 namespace triage {
 
@@ -25,7 +25,27 @@ struct Reading {
     double value = 0;
 };
 
-Reading number_in(const RawCell& cell, DecimalMark mark) {
+// The decimal mark of each column and the order of day and month, decided from the data only
+// when a text needs them (a column of number cells is never scanned).
+class LazyReading {
+public:
+    LazyReading(const OrderLines& lines, const OrderSettings& settings)
+        : lines_(lines), settings_(settings) {
+        dates_.order = settings.locale_date_order;
+    }
+    DecimalMark mark(Field f);
+    DateOrder date_order();
+    const DateReading& dates() const { return dates_; }
+
+private:
+    const OrderLines& lines_;
+    const OrderSettings& settings_;
+    std::array<std::optional<DecimalMark>, kFieldCount> marks_{};
+    DateReading dates_;
+    bool dates_decided_ = false;
+};
+
+Reading number_in(const RawCell& cell, LazyReading& reading, Field field) {
     switch (cell.kind) {
     case RawCell::Kind::Empty:
         return {Read::Empty, 0};
@@ -40,13 +60,13 @@ Reading number_in(const RawCell& cell, DecimalMark mark) {
     if (trim_text(cell.text).empty()) {
         return {Read::Empty, 0};
     }
-    if (const auto v = parse_number_text(cell.text, mark)) {
+    if (const auto v = parse_number_text(cell.text, reading.mark(field))) {
         return {Read::Value, *v};
     }
     return {Read::Bad, 0};
 }
 
-Reading date_in(const RawCell& cell, DateOrder order) {
+Reading date_in(const RawCell& cell, LazyReading& reading) {
     switch (cell.kind) {
     case RawCell::Kind::Empty:
         return {Read::Empty, 0};
@@ -63,7 +83,7 @@ Reading date_in(const RawCell& cell, DateOrder order) {
     if (trim_text(cell.text).empty()) {
         return {Read::Empty, 0};
     }
-    if (const auto d = parse_date_text(cell.text, order)) {
+    if (const auto d = parse_date_text(cell.text, reading.date_order())) {
         return {Read::Value, *d};
     }
     return {Read::Bad, 0};
@@ -72,7 +92,8 @@ Reading date_in(const RawCell& cell, DateOrder order) {
 // A marker cell (returned, disputed, rush, discount): a number is true when not 0; a text is
 // true for a yes-word, for a status word of `word`, or (`any_text`) for any text that is not a
 // no-word or a zero.
-bool marker_in(const RawCell& cell, StatusWord word, bool any_text, DecimalMark mark) {
+bool marker_in(const RawCell& cell, StatusWord word, bool any_text, LazyReading& reading,
+               Field field) {
     switch (cell.kind) {
     case RawCell::Kind::Empty:
     case RawCell::Kind::Error:
@@ -89,7 +110,7 @@ bool marker_in(const RawCell& cell, StatusWord word, bool any_text, DecimalMark 
     if (const auto flag = parse_flag_text(text)) {
         return *flag;
     }
-    if (const auto v = parse_number_text(text, mark)) {
+    if (const auto v = parse_number_text(text, reading.mark(field))) {
         return *v != 0;
     }
     const StatusWord w = status_word(text);
@@ -116,11 +137,54 @@ std::string key_text(const RawCell& cell) {
     return {};
 }
 
+// Key texts as views, without a copy per line: a text cell's trimmed text, or a number's text
+// kept here (the cells and this object outlive the maps that hold the views).
+class KeyViews {
+public:
+    std::string_view of(const RawCell& cell) {
+        if (cell.kind == RawCell::Kind::Text) {
+            return trim_text(cell.text);
+        }
+        if (cell.kind == RawCell::Kind::Number) {
+            numbers_.push_back(number_text(cell.number));
+            return numbers_.back();
+        }
+        return {};
+    }
+
+private:
+    std::deque<std::string> numbers_;
+};
+
+// A report row's label starts with T, S, G, Y, K, И or В (Total, Subtotal, Grand total,
+// Yhteensä, Kaikki yhteensä, Итого, Всего): only those are looked at closely.
+bool may_be_total(std::string_view key) {
+    if (key.empty()) {
+        return false;
+    }
+    const unsigned char c = static_cast<unsigned char>(key[0]);
+    if (c == 0xD0 && key.size() > 1) {
+        const unsigned char d = static_cast<unsigned char>(key[1]);
+        return d == 0x98 || d == 0xB8 || d == 0x92 || d == 0xB2; // И и В в
+    }
+    switch (c | 0x20) {
+    case 't':
+    case 's':
+    case 'g':
+    case 'y':
+    case 'k':
+        return true;
+    default:
+        return false;
+    }
+}
+
 // ---------------------------------------------------------------- column-wide decisions
 
 DecimalMark decimal_mark_of(const RawColumn& column, DecimalMark locale) {
     for (const RawCell& cell : column) {
-        if (cell.kind == RawCell::Kind::Text) {
+        if (cell.kind == RawCell::Kind::Text &&
+            cell.text.find_first_of(",.") != std::string::npos) {
             if (const auto m = decimal_mark_evidence(cell.text)) {
                 return *m;
             }
@@ -153,6 +217,22 @@ DateReading date_order_of(const OrderLines& lines, DateOrder locale) {
         }
     }
     return reading;
+}
+
+DateOrder LazyReading::date_order() {
+    if (!dates_decided_) {
+        dates_ = date_order_of(lines_, settings_.locale_date_order);
+        dates_decided_ = true;
+    }
+    return dates_.order;
+}
+
+DecimalMark LazyReading::mark(Field f) {
+    std::optional<DecimalMark>& m = marks_[field_index(f)];
+    if (!m) {
+        m = decimal_mark_of(lines_.of(f), settings_.locale_decimal);
+    }
+    return *m;
 }
 
 // ---------------------------------------------------------------- skipped lines
@@ -193,7 +273,6 @@ private:
 // ---------------------------------------------------------------- lines, orders, clients
 
 struct Line {
-    std::size_t input = 0; // the line's index in the input
     std::uint32_t client = kNone;
     std::uint32_t order = kNone;
     double amount = 0;
@@ -202,15 +281,90 @@ struct Line {
     bool discounted = false;
 };
 
+// An order: what its lines say about it. Kept small: a run may have a million of them.
 struct Order {
     std::uint32_t client = 0;
-    double date = kNaN;
-    double days_late = kNaN;
     bool returned = false;
     bool disputed = false;
     bool rush = false;
-    bool used = false; // has a line that counts
+    double date = kNaN; // the earliest date of its lines
+    double days_late = kNaN;
 };
+
+// A line without a date of its own in a table with dates: it counts when its order has a
+// date from another line (a later line of an order may leave it empty), else it is skipped.
+struct UndatedLine {
+    std::size_t input;
+    Line line;
+};
+
+// An open-addressing index from a key's hash to an entry number; the caller compares the keys
+// (`same(entry)`). Cache-friendlier than a node-based map for a million lookups.
+class FlatIndex {
+public:
+    explicit FlatIndex(std::size_t expected) {
+        std::size_t capacity = 16;
+        while (capacity < expected * 2) {
+            capacity *= 2;
+        }
+        slots_.assign(capacity, Slot{0, kNone});
+    }
+    // The entry of the key, or `fresh` (inserted) when there is none.
+    template <typename Same>
+    std::pair<std::uint32_t, bool> find_or_add(std::uint64_t hash, std::uint32_t fresh, Same same) {
+        if ((size_ + 1) * 2 > slots_.size()) {
+            grow();
+        }
+        const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+        std::size_t at = hash & (slots_.size() - 1);
+        while (slots_[at].entry != kNone) {
+            if (slots_[at].tag == tag && same(slots_[at].entry)) {
+                return {slots_[at].entry, false};
+            }
+            at = (at + 1) & (slots_.size() - 1);
+        }
+        slots_[at] = Slot{tag, fresh};
+        if (hashes_.size() <= fresh) {
+            hashes_.resize(fresh + 1);
+        }
+        hashes_[fresh] = hash;
+        ++size_;
+        return {fresh, true};
+    }
+
+private:
+    struct Slot {
+        std::uint32_t tag; // the hash's high bits
+        std::uint32_t entry;
+    };
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.size() * 2, Slot{0, kNone});
+        for (const Slot& s : old) {
+            if (s.entry != kNone) {
+                std::size_t at = hashes_[s.entry] & (slots_.size() - 1);
+                while (slots_[at].entry != kNone) {
+                    at = (at + 1) & (slots_.size() - 1);
+                }
+                slots_[at] = s;
+            }
+        }
+    }
+    std::vector<Slot> slots_;
+    std::vector<std::uint64_t> hashes_; // of the entries, for growing
+    std::size_t size_ = 0;
+};
+
+std::uint64_t key_hash(std::string_view key, std::uint32_t salt = 0) {
+    // FNV-1a, then a final mix (the index takes the low bits).
+    std::uint64_t h = 1469598103934665603ULL ^ salt;
+    for (const char c : key) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
 
 struct ClientAcc {
     std::string key;
@@ -232,26 +386,20 @@ struct ClientAcc {
     bool used = false;
 };
 
-bool any_value(const OrderLines& lines, std::size_t i) {
-    for (Field f : kAllFields) {
-        const RawColumn& c = lines.of(f);
-        if (!c.empty() && c[i].kind != RawCell::Kind::Empty &&
-            !(c[i].kind == RawCell::Kind::Text && trim_text(c[i].text).empty())) {
-            return true;
-        }
-    }
-    return false;
+bool has_value(const RawCell& cell) {
+    return cell.kind != RawCell::Kind::Empty &&
+           !(cell.kind == RawCell::Kind::Text && trim_text(cell.text).empty());
 }
 
-// Whether line i has anything besides its key (a heading row of a report has only the key).
-bool has_more_than_key(const OrderLines& lines, std::size_t i, Field key_field) {
+// Whether line i holds anything, or (`besides_client`) anything besides its client id and
+// name (a heading row of a report has only the client).
+bool line_has_value(const OrderLines& lines, std::size_t i, bool besides_client) {
     for (Field f : kAllFields) {
-        if (f == key_field || f == Field::Client || f == Field::ClientId) {
+        if (besides_client && (f == Field::Client || f == Field::ClientId)) {
             continue;
         }
         const RawColumn& c = lines.of(f);
-        if (!c.empty() && c[i].kind != RawCell::Kind::Empty &&
-            !(c[i].kind == RawCell::Kind::Text && trim_text(c[i].text).empty())) {
+        if (!c.empty() && has_value(c[i])) {
             return true;
         }
     }
@@ -306,29 +454,48 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
     out.has_revenue = has_revenue;
     out.has_profit = has_profit_col || (has_cost && has_revenue);
     out.has_order_ids = has_ids;
-    out.dates = date_order_of(lines, settings.locale_date_order);
-    const DateOrder order = out.dates.order;
-
-    std::array<DecimalMark, kFieldCount> marks{};
-    for (Field f : kAllFields) {
-        marks[field_index(f)] = decimal_mark_of(lines.of(f), settings.locale_decimal);
-    }
-    const auto mark = [&](Field f) { return marks[field_index(f)]; };
+    LazyReading reading(lines, settings);
 
     Skips skips(settings.first_row);
     std::vector<ClientAcc> clients;
-    std::unordered_map<std::string, std::uint32_t> client_of;
+    FlatIndex client_of(std::min<std::size_t>(n, 1 << 16));
+    std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
     std::vector<Order> orders;
-    std::unordered_map<std::string, std::uint32_t> order_of;
-    std::vector<Line> parsed;
-    parsed.reserve(n);
+    std::vector<std::string_view> order_ids; // of the orders (empty: a line of its own)
+    std::vector<bool> used_orders;           // an order with a line that counts
+    FlatIndex order_of(has_ids ? n / 4 : 16);
+    orders.reserve(has_ids ? n / 2 : n);
+    order_ids.reserve(orders.capacity());
+    KeyViews views;
+    std::string_view last_key;              // the previous line's client ...
+    std::uint32_t last_client = kNone;      // ... and its index
+    std::string_view last_order_id;         // the previous line's order ...
+    std::uint32_t last_order_index = kNone; // ... and its index
+    std::vector<UndatedLine> undated;
+    const auto add_line = [&](const Line& line) {
+        ClientAcc& c = clients[line.client];
+        c.used = true;
+        c.revenue += line.amount;
+        c.profit += line.profit;
+        c.quantity += line.quantity;
+        if (line.amount > 0) {
+            c.positive += line.amount;
+            if (line.discounted) {
+                c.discounted += line.amount;
+            }
+        }
+        used_orders[line.order] = true;
+        ++out.lines_used;
+    };
 
-    std::string order_key;
+    const auto order_id_of = [&](std::size_t i) {
+        return has_ids ? views.of(lines.of(Field::OrderId)[i]) : std::string_view();
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const RawCell& key_cell = keys[i];
         if (key_cell.kind == RawCell::Kind::Empty ||
             (key_cell.kind == RawCell::Kind::Text && trim_text(key_cell.text).empty())) {
-            if (any_value(lines, i)) {
+            if (line_has_value(lines, i, false)) {
                 ++out.lines;
                 skips.add(LineProblem::NoClient, key_field, i);
             }
@@ -339,22 +506,21 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             skips.add(LineProblem::ErrorValue, key_field, i);
             continue;
         }
-        const std::string key = key_text(key_cell);
-        if ((key_cell.kind == RawCell::Kind::Text && is_total_label(key)) ||
-            !has_more_than_key(lines, i, key_field)) {
+        const std::string_view key = views.of(key_cell);
+        if ((key_cell.kind == RawCell::Kind::Text && may_be_total(key) && is_total_label(key)) ||
+            !line_has_value(lines, i, true)) {
             skips.add(LineProblem::ReportRow, key_field, i);
             continue;
         }
 
         // The numbers and dates of the line; the first unreadable one skips it.
         Line line;
-        line.input = i;
         bool skip = false;
         const auto number = [&](Field f, double& into, bool required) {
             if (skip || lines.of(f).empty()) {
                 return false;
             }
-            const Reading r = number_in(lines.of(f)[i], mark(f));
+            const Reading r = number_in(lines.of(f)[i], reading, f);
             if (r.read == Read::Value) {
                 into = r.value;
                 return true;
@@ -375,7 +541,7 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             if (skip || lines.of(f).empty()) {
                 return false;
             }
-            const Reading r = date_in(lines.of(f)[i], order);
+            const Reading r = date_in(lines.of(f)[i], reading);
             if (r.read == Read::Value) {
                 into = r.value;
                 return true;
@@ -387,7 +553,8 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             }
             return false;
         };
-        number(amount_field, line.amount, true);
+        // With an order id, a later line of an order may leave the order's amount empty (0).
+        number(amount_field, line.amount, !has_ids || order_id_of(i).empty());
         double profit = 0;
         if (has_revenue && has_profit_col) {
             number(Field::Profit, profit, false);
@@ -415,42 +582,60 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
         }
         if (!lines.of(Field::Discount).empty()) {
             line.discounted = marker_in(lines.of(Field::Discount)[i], StatusWord::None, true,
-                                        mark(Field::Discount));
+                                        reading, Field::Discount);
         }
 
-        // The client.
-        auto [cit, new_client] =
-            client_of.try_emplace(key, static_cast<std::uint32_t>(clients.size()));
-        if (new_client) {
-            clients.push_back({});
-            clients.back().key = key;
+        // The client (most exports list a client's lines together: the previous one first).
+        if (last_client != kNone && key == last_key) {
+            line.client = last_client;
+        } else {
+            const auto [found, new_client] =
+                client_of.find_or_add(key_hash(key), static_cast<std::uint32_t>(clients.size()),
+                                      [&](std::uint32_t c) { return client_keys[c] == key; });
+            if (new_client) {
+                clients.push_back({});
+                clients.back().key = std::string(key);
+                client_keys.push_back(key);
+            }
+            line.client = found;
+            last_key = key;
+            last_client = found;
         }
-        line.client = cit->second;
         ClientAcc& client = clients[line.client];
         if (client.name.empty() && by_id && !lines.of(Field::Client).empty()) {
             client.name = key_text(lines.of(Field::Client)[i]);
         }
 
-        // The order.
-        std::string order_id;
-        if (has_ids) {
-            order_id = key_text(lines.of(Field::OrderId)[i]);
-        }
+        // The order (an order's lines are usually together: the previous one first).
+        const std::string_view order_id = order_id_of(i);
         if (!order_id.empty()) {
-            order_key.assign(reinterpret_cast<const char*>(&line.client), sizeof line.client);
-            order_key += order_id;
-            auto [oit, new_order] =
-                order_of.try_emplace(order_key, static_cast<std::uint32_t>(orders.size()));
-            if (new_order) {
-                orders.push_back({});
-                orders.back().client = line.client;
-                orders.back().returned = lines.returned_orders.count(order_id) > 0;
+            if (last_order_index != kNone && orders[last_order_index].client == line.client &&
+                order_id == last_order_id) {
+                line.order = last_order_index;
+            } else {
+                const auto [found, new_order] = order_of.find_or_add(
+                    key_hash(order_id, line.client), static_cast<std::uint32_t>(orders.size()),
+                    [&](std::uint32_t o) {
+                        return orders[o].client == line.client && order_ids[o] == order_id;
+                    });
+                if (new_order) {
+                    orders.push_back({});
+                    orders.back().client = line.client;
+                    orders.back().returned = !lines.returned_orders.empty() &&
+                                             lines.returned_orders.count(std::string(order_id)) > 0;
+                    order_ids.push_back(order_id);
+                    used_orders.push_back(false);
+                }
+                line.order = found;
+                last_order_id = order_id;
+                last_order_index = found;
             }
-            line.order = oit->second;
         } else {
             line.order = static_cast<std::uint32_t>(orders.size());
             orders.push_back({});
             orders.back().client = line.client;
+            order_ids.emplace_back();
+            used_orders.push_back(false);
         }
         Order& o = orders[line.order];
         if (got_date && !(order_date >= o.date)) {
@@ -458,16 +643,16 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
         }
         if (line.amount < 0 || (!lines.of(Field::Returned).empty() &&
                                 marker_in(lines.of(Field::Returned)[i], StatusWord::Returned, false,
-                                          mark(Field::Returned)))) {
+                                          reading, Field::Returned))) {
             o.returned = true;
         }
         if (!lines.of(Field::Disputed).empty() &&
-            marker_in(lines.of(Field::Disputed)[i], StatusWord::Disputed, false,
-                      mark(Field::Disputed))) {
+            marker_in(lines.of(Field::Disputed)[i], StatusWord::Disputed, false, reading,
+                      Field::Disputed)) {
             o.disputed = true;
         }
         if (!lines.of(Field::Rush).empty() &&
-            marker_in(lines.of(Field::Rush)[i], StatusWord::Rush, false, mark(Field::Rush))) {
+            marker_in(lines.of(Field::Rush)[i], StatusWord::Rush, false, reading, Field::Rush)) {
             o.rush = true;
         }
         if (got_due && got_paid && std::isnan(o.days_late)) {
@@ -476,36 +661,29 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             const double v = std::max(0.0, late_value);
             o.days_late = std::isnan(o.days_late) ? v : std::max(o.days_late, v);
         }
-        parsed.push_back(line);
-    }
-
-    // The lines of orders without any date are skipped when there is a date column.
-    for (Line& line : parsed) {
-        Order& o = orders[line.order];
-        if (has_dates && std::isnan(o.date)) {
-            skips.add(LineProblem::NoDate, Field::OrderDate, line.input);
+        if (has_dates && !got_date) {
+            undated.push_back({i, line});
             continue;
         }
-        o.used = true;
-        ClientAcc& c = clients[line.client];
-        c.used = true;
-        c.revenue += line.amount;
-        c.profit += line.profit;
-        c.quantity += line.quantity;
-        if (line.amount > 0) {
-            c.positive += line.amount;
-            if (line.discounted) {
-                c.discounted += line.amount;
-            }
-        }
-        ++out.lines_used;
+        add_line(line);
     }
+
+    // The undated lines count when their order has a date; the others are skipped.
+    for (const UndatedLine& u : undated) {
+        if (std::isnan(orders[u.line.order].date)) {
+            skips.add(LineProblem::NoDate, Field::OrderDate, u.input);
+        } else {
+            add_line(u.line);
+        }
+    }
+    undated = {};
 
     // Orders -> clients.
     std::vector<std::pair<std::uint32_t, double>> order_days; // (client, date)
     order_days.reserve(orders.size());
-    for (const Order& o : orders) {
-        if (!o.used) {
+    for (std::size_t k = 0; k < orders.size(); ++k) {
+        const Order& o = orders[k];
+        if (!used_orders[k]) {
             continue;
         }
         ClientAcc& c = clients[o.client];
@@ -530,6 +708,7 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
     }
 
     // The dates of the data and the analysis date.
+    out.dates = reading.dates();
     bool any_date = false;
     for (const ClientAcc& c : clients) {
         if (c.used && !std::isnan(c.first)) {

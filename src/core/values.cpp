@@ -493,6 +493,25 @@ DecimalMark locale_decimal_mark(std::string_view language, std::string_view coun
 
 std::optional<bool> parse_flag_text(std::string_view text) {
     const std::string_view t = trim_text(text);
+    // The common ASCII words without an allocation.
+    if (!t.empty() && t.size() <= 5) {
+        char low[5];
+        bool ascii = true;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            const unsigned char c = static_cast<unsigned char>(t[k]);
+            ascii = ascii && c < 0x80;
+            low[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        const std::string_view w(low, t.size());
+        if (ascii) {
+            if (w == "yes" || w == "y" || w == "true" || w == "x" || w == "1" || w == "on") {
+                return true;
+            }
+            if (w == "no" || w == "n" || w == "false" || w == "0" || w == "off" || w == "-") {
+                return false;
+            }
+        }
+    }
     if (t == "-" || t == "\xE2\x80\x93") {
         return false;
     }
@@ -546,6 +565,15 @@ bool is_total_label(std::string_view text) {
 }
 
 std::string_view trim_text(std::string_view text) {
+    // Most texts have nothing to trim: neither end is a space or part of one.
+    if (!text.empty()) {
+        const unsigned char first = static_cast<unsigned char>(text.front());
+        const unsigned char last = static_cast<unsigned char>(text.back());
+        if (first > ' ' && first != 0xC2 && first != 0xE2 && last > ' ' && last != 0xA0 &&
+            last != 0x89 && last != 0xAF) {
+            return text;
+        }
+    }
     std::size_t begin = 0;
     while (begin < text.size()) {
         const std::size_t sp = space_at(text, begin);

@@ -45,7 +45,7 @@ TEST(AggregateOrders, OrdersAreDistinctIdsAndClientsAreSortedByProfit) {
             {"A-3", "2026-01-15", "C1", "", "20", "2"}, // same day as A-2
             {"A-4", "2026-02-04", "C1", "Ann", "10", "1"},
             {"B-1", "2026-01-10", "C2", "Bob", "500", "90"},
-            {"B-2", "2026-03-01", "C2", "Bob", "", "1"}, // no amount: skipped
+            {"B-2", "2026-03-01", "C2", "Bob", "n/a", "1"}, // unreadable amount: skipped
         }};
     const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
     ASSERT_EQ(c.clients(), 2u);
@@ -67,7 +67,7 @@ TEST(AggregateOrders, OrdersAreDistinctIdsAndClientsAreSortedByProfit) {
     EXPECT_DOUBLE_EQ(c.usual_days_between_orders[1], 15);
     EXPECT_TRUE(std::isnan(c.usual_days_between_orders[0])); // one order day
     ASSERT_EQ(c.skipped.size(), 1u);
-    EXPECT_EQ(c.skipped[0].problem, LineProblem::NoAmount);
+    EXPECT_EQ(c.skipped[0].problem, LineProblem::BadNumber);
     EXPECT_EQ(c.skipped[0].rows, (std::vector<std::size_t>{8}));
     EXPECT_TRUE(c.has_order_ids);
 }
@@ -254,4 +254,21 @@ TEST(AggregateOrders, RejectsTablesWithoutKeyOrAmount) {
     lines.of(Field::Revenue) = {triage::RawCell::of_number(1), triage::RawCell::of_number(2)};
     EXPECT_THROW(triage::aggregate_orders(lines), triage::InvalidInput); // lengths differ
     EXPECT_EQ(triage::aggregate_orders(triage::OrderLines{}).clients(), 0u);
+}
+
+TEST(AggregateOrders, ALaterLineOfAnOrderTakesTheOrdersDate) {
+    // Shopify-style: order-level fields only on the first line of an order.
+    const TextTable table{{"Order", "Email", "Created at", "Total"},
+                          {{"#1001", "ann@example.com", "2026-04-05 21:06:21 +0400", "15"},
+                           {"#1001", "ann@example.com", "", ""},
+                           {"#1002", "ann@example.com", "", "7"}}}; // no date at all
+    triage::HeaderMapping mapping;
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table, &mapping));
+    ASSERT_EQ(mapping.column(Field::ClientId), 1u);
+    ASSERT_EQ(c.clients(), 1u);
+    EXPECT_DOUBLE_EQ(c.revenue[0], 15);
+    EXPECT_EQ(c.orders[0], 1);
+    ASSERT_EQ(c.skipped.size(), 1u);
+    EXPECT_EQ(c.skipped[0].problem, LineProblem::NoDate);
+    EXPECT_EQ(c.skipped[0].rows, (std::vector<std::size_t>{4}));
 }
