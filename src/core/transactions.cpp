@@ -308,6 +308,7 @@ public:
             capacity *= 2;
         }
         slots_.assign(capacity, Slot{0, kNone});
+        hashes_.reserve(expected);
     }
     // The entry of the key, or `fresh` (inserted) when there is none.
     template <typename Same>
@@ -464,8 +465,13 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
     std::vector<std::string_view> order_ids; // of the orders (empty: a line of its own)
     std::vector<bool> used_orders;           // an order with a line that counts
     FlatIndex order_of(has_ids ? n / 4 : 16);
-    orders.reserve(has_ids ? n / 2 : n);
-    order_ids.reserve(orders.capacity());
+    // Reserved for the most there can be: only the pages written are ever touched, and no
+    // vector is copied while it grows.
+    orders.reserve(n);
+    order_ids.reserve(n);
+    used_orders.reserve(n);
+    clients.reserve(n);
+    client_keys.reserve(n);
     KeyViews views;
     std::string_view last_key;              // the previous line's client ...
     std::uint32_t last_client = kNone;      // ... and its index
