@@ -5,6 +5,7 @@
 #include "uno/product_sheets.hpp"
 #include "uno/result_columns.hpp"
 #include "uno/result_styles.hpp"
+#include "uno/sheet_io.hpp"
 
 #include "core/rfm.hpp"
 #include "core/segmentation.hpp"
@@ -36,24 +37,6 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-constexpr sal_Int32 kWidthSampleRows = 500;
-constexpr sal_Int32 kMinChars = 4;
-constexpr sal_Int32 kMaxChars = 60;
-constexpr sal_Int32 kCharWidth = 210; // 1/100 mm per character of the default font
-constexpr sal_Int32 kPadding = 300;
-
-sal_Int32 shown_chars(const Any& cell) {
-    OUString text;
-    if (cell >>= text) {
-        return text.getLength();
-    }
-    double number = 0;
-    if (cell >>= number) {
-        return 10; // a number, a date or a percentage as Calc shows it
-    }
-    return 0;
-}
-
 // The header row freezes and gets an AutoFilter; the sheet is shown. Best effort: a document
 // without a view (or an office that refuses) keeps the sheet as it is.
 void present(const Reference<css::frame::XModel>& model,
@@ -83,25 +66,6 @@ void present(const Reference<css::frame::XModel>& model,
 }
 
 } // namespace
-
-void set_readable_widths(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first,
-                         sal_Int32 count, const Sequence<Sequence<Any>>& data,
-                         sal_Int32 data_first) {
-    const Reference<css::table::XColumnRowRange> columns(sheet, UNO_QUERY_THROW);
-    const Reference<css::table::XTableColumns> all = columns->getColumns();
-    for (sal_Int32 c = 0; c < count; ++c) {
-        sal_Int32 chars = kMinChars;
-        for (sal_Int32 r = 0; r < data.getLength() && r < kWidthSampleRows; ++r) {
-            if (data_first + c < data[r].getLength()) {
-                chars = std::max(chars, shown_chars(data[r][data_first + c]));
-            }
-        }
-        chars = std::min(chars, kMaxChars);
-        const Reference<css::beans::XPropertySet> column(all->getByIndex(first + c),
-                                                         UNO_QUERY_THROW);
-        column->setPropertyValue("Width", Any(chars * kCharWidth + kPadding));
-    }
-}
 
 Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::frame::XModel>& model,
                                                         const ClientsFromOrders& clients,

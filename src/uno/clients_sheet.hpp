@@ -22,11 +22,4 @@ write_clients_sheet(const css::uno::Reference<css::frame::XModel>& model,
                     const ClientsFromOrders& clients, const BatchResult& result, Lang lang,
                     double date_shift, NewStyles& new_styles);
 
-// Sets the widths of `count` columns from `first` so that their header and their values (the
-// first rows of `data`, from its column `data_first`) can be read: from 4 to 60 characters.
-void set_readable_widths(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
-                         sal_Int32 first, sal_Int32 count,
-                         const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data,
-                         sal_Int32 data_first);
-
 } // namespace triage::uno

@@ -103,6 +103,8 @@ void write_output(const Reference<css::frame::XModel>& model,
             before ? Any(std::move(*before)) : Any(), Any(data)));
     }
     phases.mark("undo");
+    set_readable_widths(sheet, out.StartColumn, static_cast<sal_Int32>(kOutputColumnCount), data,
+                        0);
 }
 
 } // namespace triage::uno

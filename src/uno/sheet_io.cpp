@@ -9,8 +9,11 @@
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
 #include <com/sun/star/util/Date.hpp>
 
+#include <algorithm>
 #include <ctime>
 #include <limits>
 #include <sstream>
@@ -156,6 +159,47 @@ double today_day() {
     std::tm local{};
     localtime_r(&now, &local);
     return serial_from_civil(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+namespace {
+
+constexpr sal_Int32 kWidthSampleRows = 500;
+constexpr sal_Int32 kMinChars = 4;
+constexpr sal_Int32 kMaxChars = 60;
+constexpr sal_Int32 kCharWidth = 210; // 1/100 mm per character of the default font
+constexpr sal_Int32 kPadding = 300;
+
+sal_Int32 shown_chars(const Any& cell) {
+    OUString text;
+    if (cell >>= text) {
+        return text.getLength();
+    }
+    double number = 0;
+    if (cell >>= number) {
+        return 10; // a number, a date or a percentage as Calc shows it
+    }
+    return 0;
+}
+
+} // namespace
+
+void set_readable_widths(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first,
+                         sal_Int32 count, const Sequence<Sequence<Any>>& data,
+                         sal_Int32 data_first) {
+    const Reference<css::table::XColumnRowRange> columns(sheet, UNO_QUERY_THROW);
+    const Reference<css::table::XTableColumns> all = columns->getColumns();
+    for (sal_Int32 c = 0; c < count; ++c) {
+        sal_Int32 chars = kMinChars;
+        for (sal_Int32 r = 0; r < data.getLength() && r < kWidthSampleRows; ++r) {
+            if (data_first + c < data[r].getLength()) {
+                chars = std::max(chars, shown_chars(data[r][data_first + c]));
+            }
+        }
+        chars = std::min(chars, kMaxChars);
+        const Reference<css::beans::XPropertySet> column(all->getByIndex(first + c),
+                                                         UNO_QUERY_THROW);
+        column->setPropertyValue("Width", Any(chars * kCharWidth + kPadding));
+    }
 }
 
 } // namespace triage::uno

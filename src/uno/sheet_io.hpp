@@ -56,6 +56,13 @@ RawColumn raw_column_of(const Range& rows, std::size_t column, double date_shift
 // cell's value + this is the core's day number.
 double null_date_shift(const css::uno::Reference<css::frame::XModel>& model);
 
+// Sets the widths of `count` columns from `first` so that their header and their values (the
+// first rows of `data`, from its column `data_first`) can be read: from 4 to 60 characters.
+void set_readable_widths(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                         sal_Int32 first, sal_Int32 count,
+                         const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data,
+                         sal_Int32 data_first);
+
 // Today as a core day number (values.hpp).
 double today_day();
 

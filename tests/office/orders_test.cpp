@@ -5,9 +5,16 @@
 #include "office.hpp"
 #include "sheet_ops.hpp"
 
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
+#include <com/sun/star/sheet/XViewFreezable.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
 
 #include <gtest/gtest.h>
 
@@ -314,4 +321,118 @@ TEST(OrdersInCalc, AUsersSheetNamedLikeTheProductsIsKept) {
         << ::testing::PrintToString(names);
     EXPECT_EQ(names.size(), 4u) << ::testing::PrintToString(names);
     EXPECT_EQ(office::get_rows(doc, "A1", 1)[0][0], "my notes");
+}
+
+namespace {
+
+// A small order list with every kind of column the Clients sheet can show.
+Rows every_column_orders() {
+    const auto t = [](const char* s) { return CellValue(std::string(s)); };
+    Rows rows = {{t("Order ID"), t("Order Date"), t("Customer ID"), t("Customer Name"), t("Sales"),
+                  t("Profit"), t("Discount"), t("Returned"), t("Days late"), t("Disputed"),
+                  t("Ship Mode")}};
+    const char* names[] = {"Acme", "Bolt", "Cobalt", "Delta", "Echo", "Fox"};
+    int order = 0;
+    for (int c = 0; c < 6; ++c) {
+        for (int k = 0; k <= c; ++k) {
+            ++order;
+            const double day = 45658 + 30 * k + 7 * c; // from 2025-01-01
+            rows.push_back({t(("O-" + std::to_string(order)).c_str()), day,
+                            t(("C" + std::to_string(c)).c_str()), t(names[c]),
+                            100.0 * (6 - c) + 10 * k, c == 5 ? -40.0 : 30.0 * (6 - c),
+                            k % 2 == 0 ? 0.2 : 0.0, t(k == 1 ? "Yes" : "No"),
+                            static_cast<double>(5 * c), t(c == 4 ? "Yes" : "No"),
+                            t(k == 0 ? "Same Day" : "Standard Class")});
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST(OrdersInCalc, TheClientsSheetSegmentsAgainToTheSameVerdicts) {
+    CalcDoc doc;
+    const Rows orders = every_column_orders();
+    office::set_rows(doc, "A1", orders);
+    office::select(doc, "B2");
+    const auto result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("Segmented 6 clients"), std::string::npos) << result.message;
+    const int clients = sheet_of(doc, "Clients");
+    const auto first = sheet_rows(doc, clients, 7, "Z");
+    const std::vector<std::string> expected_header = {"Client ID",
+                                                      "Client",
+                                                      "Revenue",
+                                                      "Profit",
+                                                      "Orders",
+                                                      "First order date",
+                                                      "Last order date",
+                                                      "Days since last order",
+                                                      "Usual days between orders",
+                                                      "Discount share",
+                                                      "Return rate",
+                                                      "Days late",
+                                                      "Complaints",
+                                                      "Rush orders share",
+                                                      "Tier",
+                                                      "Risk",
+                                                      "Verdict",
+                                                      "Why",
+                                                      "Next step",
+                                                      "RFM score",
+                                                      "RFM segment"};
+    ASSERT_GE(first[0].size(), expected_header.size());
+    EXPECT_EQ(std::vector<std::string>(
+                  first[0].begin(), first[0].begin() + static_cast<long>(expected_header.size())),
+              expected_header);
+    const std::size_t verdict = column_index(first[0], "Verdict");
+
+    // The Clients sheet is a client table the product reads back: the same verdicts.
+    office::select(doc, "A1", clients);
+    const auto again = office::segment(doc);
+    ASSERT_TRUE(again.success) << again.message;
+    EXPECT_NE(again.message.find("Segmented 6 clients"), std::string::npos) << again.message;
+    const auto second = sheet_rows(doc, clients, 7, "AD");
+    const std::size_t last = expected_header.size() + 2; // the new Verdict column
+    ASSERT_EQ(second[0][last], "Verdict");
+    for (std::size_t r = 1; r <= 6; ++r) {
+        EXPECT_EQ(second[r][last], first[r][verdict]) << first[r][1];
+    }
+}
+
+TEST(OrdersInCalc, TheClientsSheetReadsWell) {
+    CalcDoc doc;
+    office::set_rows(doc, "A1", every_column_orders());
+    office::select(doc, "B2");
+    ASSERT_TRUE(office::segment(doc).success);
+    const int clients = sheet_of(doc, "Clients");
+    const css::uno::Reference<css::frame::XModel> model(doc.component(), css::uno::UNO_QUERY_THROW);
+    const css::uno::Reference<css::sheet::XViewFreezable> freeze(model->getCurrentController(),
+                                                                 css::uno::UNO_QUERY_THROW);
+    EXPECT_TRUE(freeze->hasFrozenPanes());
+    const css::uno::Reference<css::beans::XPropertySet> props(doc.component(),
+                                                              css::uno::UNO_QUERY_THROW);
+    css::uno::Reference<css::sheet::XUnnamedDatabaseRanges> ranges;
+    props->getPropertyValue("UnnamedDatabaseRanges") >>= ranges;
+    ASSERT_TRUE(ranges.is());
+    ASSERT_TRUE(ranges->hasByTable(static_cast<sal_Int16>(clients)));
+    const css::uno::Reference<css::beans::XPropertySet> filter(
+        ranges->getByTable(static_cast<sal_Int16>(clients)), css::uno::UNO_QUERY_THROW);
+    EXPECT_TRUE(filter->getPropertyValue("AutoFilter").get<bool>());
+    // Columns as wide as their texts: the Next step column is wider than the Tier column.
+    const css::uno::Reference<css::table::XColumnRowRange> columns(doc.sheet(clients),
+                                                                   css::uno::UNO_QUERY_THROW);
+    const auto width = [&](int c) {
+        return css::uno::Reference<css::beans::XPropertySet>(columns->getColumns()->getByIndex(c),
+                                                             css::uno::UNO_QUERY_THROW)
+            ->getPropertyValue("Width")
+            .get<sal_Int32>();
+    };
+    EXPECT_GT(width(18), 3 * width(14)); // Next step vs Tier
+    // The conditional formats colour the Tier and Verdict columns.
+    EXPECT_FALSE(office::conditions(doc, "O2:O7", clients).empty());
+    EXPECT_FALSE(office::conditions(doc, "Q2:Q7", clients).empty());
+    // The summary sheet says what was read.
+    const auto note = office::get_rows(doc, "A2", sheet_of(doc, "Client Triage summary"));
+    EXPECT_NE(note[0][0].find("21 order lines of 6 clients"), std::string::npos) << note[0][0];
 }

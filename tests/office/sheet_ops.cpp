@@ -55,11 +55,11 @@ Reference<css::table::XCellRange> range_of(const CalcDoc& doc, const std::string
 
 } // namespace
 
-void select(const CalcDoc& doc, const std::string& ranges) {
+void select(const CalcDoc& doc, const std::string& ranges, int sheet) {
     const Reference<css::view::XSelectionSupplier> selection(model_of(doc)->getCurrentController(),
                                                              UNO_QUERY_THROW);
     if (ranges.find(',') == std::string::npos) {
-        selection->select(Any(range_of(doc, ranges, 0)));
+        selection->select(Any(range_of(doc, ranges, sheet)));
         return;
     }
     const Reference<css::lang::XMultiServiceFactory> factory(doc.component(), UNO_QUERY_THROW);

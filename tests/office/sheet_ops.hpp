@@ -18,8 +18,9 @@ struct CommandResult {
     css::uno::Any result; // the DispatchResultEvent's Result
 };
 
-// Selects one range ("A1", "B2:D9") or several ("A1:B2,D4:E5") on the first sheet.
-void select(const CalcDoc& doc, const std::string& ranges);
+// Selects one range ("A1", "B2:D9") or several ("A1:B2,D4:E5") on a sheet (the first one
+// unless told; one range only on another sheet), which the view then shows.
+void select(const CalcDoc& doc, const std::string& ranges, int sheet = 0);
 
 // Runs a dispatch command on the document's frame and waits for its result.
 CommandResult run_command(const CalcDoc& doc, const std::string& url,
