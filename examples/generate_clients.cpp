@@ -3,12 +3,15 @@
 // behaviour in some rows and some empty signal cells. The same arguments always give the
 // same bytes.
 //
-//   generate_clients [--rows N] [--seed S] [--lang en|ru] [--today YYYY-MM-DD] [-o FILE]
+//   generate_clients [--rows N] [--seed S] [--lang en|ru] [--today YYYY-MM-DD] [--orders]
+//                    [-o FILE]
 //
+// With --orders it writes the order export behind those clients instead (order_export.hpp).
 // Without -o the table goes to standard output. examples/regenerate.sh makes the README
-// example examples/clients.csv with it.
+// examples examples/clients.csv and examples/orders.csv with it.
 
 #include "client_table.hpp"
+#include "order_export.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +24,7 @@ namespace {
 
 void usage() {
     std::fprintf(stderr, "usage: generate_clients [--rows N] [--seed S] [--lang en|ru] "
-                         "[--today YYYY-MM-DD] [-o FILE]\n");
+                         "[--today YYYY-MM-DD] [--orders] [-o FILE]\n");
 }
 
 bool parse_unsigned(const char* text, unsigned long long& out) {
@@ -38,8 +41,13 @@ bool parse_unsigned(const char* text, unsigned long long& out) {
 int main(int argc, char** argv) {
     client_table::Options options;
     std::string output;
+    bool orders = false;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
+        if (std::strcmp(arg, "--orders") == 0) {
+            orders = true;
+            continue;
+        }
         const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
         unsigned long long number = 0;
         if (std::strcmp(arg, "--rows") == 0 && parse_unsigned(value, number) && number <= 2000000) {
@@ -67,13 +75,20 @@ int main(int argc, char** argv) {
         ++i;
     }
     const auto clients = client_table::generate(options);
+    const auto write = [&](std::ostream& out) {
+        if (orders) {
+            client_table::write_orders_csv(out, client_table::generate_orders(clients, options));
+        } else {
+            client_table::write_csv(out, clients, options.lang);
+        }
+    };
     if (output.empty()) {
-        client_table::write_csv(std::cout, clients, options.lang);
+        write(std::cout);
         std::cout.flush();
         return std::cout ? 0 : 1;
     }
     std::ofstream out(output, std::ios::binary | std::ios::trunc);
-    client_table::write_csv(out, clients, options.lang);
+    write(out);
     out.close();
     if (!out) {
         std::fprintf(stderr, "cannot write %s\n", output.c_str());

@@ -2,9 +2,10 @@
 // the built Client Triage installed, segments it with the extension's command (as the
 // sidebar's button does), checks CLIENT_TIER formulas against it, prints what the cells show
 // and saves the workbook as ODS and PDF. The columns are found by their headers as the
-// extension recognises them.
+// extension recognises them. Given an order export instead (examples/orders.csv), it segments
+// the orders into a Clients sheet and prints the clients' verdicts from it.
 //
-//   run_example [clients.csv] [output.ods]
+//   run_example [clients.csv|orders.csv] [output.ods]
 
 #include "office.hpp"
 #include "sheet_ops.hpp"
@@ -152,11 +153,74 @@ void fit_pages_to_width(const office::CalcDoc& doc) {
     page->setPropertyValue("ScaleToPagesY", css::uno::Any(sal_Int16(0)));
 }
 
+// Saves the workbook as ODS (and PDF): the office runs as its own (unprivileged) user, so it
+// saves in its folder and the file is copied out.
+void save(const office::CalcDoc& doc, const std::string& output, bool pdf_too) {
+    namespace fs = std::filesystem;
+    fs::create_directories(fs::absolute(output).parent_path());
+    std::vector<std::pair<fs::path, const char*>> files = {{output, "calc8"}};
+    if (pdf_too) {
+        files.emplace_back(fs::path(output).replace_extension(".pdf"), "calc_pdf_Export");
+    }
+    for (const auto& [file, filter] : files) {
+        const fs::path saved = fs::path(office::Office::get().profile_dir()) / file.filename();
+        doc.save_as(saved.string(), filter);
+        fs::copy_file(saved, file, fs::copy_options::overwrite_existing);
+        std::printf("Saved %s\n", fs::absolute(file).c_str());
+    }
+}
+
+// An order export: segmented into a Clients sheet; its first clients' verdicts printed.
+int run_orders(const std::vector<std::vector<std::string>>& rows, const std::string& output) {
+    const triage::HeaderMapping mapping =
+        triage::recognize_headers(rows.front(), {}, triage::TableKind::Transactions);
+    std::size_t columns = 0;
+    for (const auto& row : rows) {
+        columns = std::max(columns, row.size());
+    }
+    office::CalcDoc doc;
+    put_table(doc, rows, columns, *mapping.key_column(triage::TableKind::Transactions));
+    office::select(doc, "A1");
+    const office::CommandResult result = office::segment(doc);
+    std::printf("%s\n", result.message.c_str());
+    if (!result.success) {
+        return 1;
+    }
+    const auto names = office::sheet_names(doc);
+    const auto at = std::find(names.begin(), names.end(), "Clients");
+    if (at == names.end()) {
+        std::fprintf(stderr, "no Clients sheet\n");
+        return 1;
+    }
+    const int sheet = static_cast<int>(at - names.begin());
+    const auto clients = office::get_rows(doc, "A1:Z21", sheet);
+    const auto column = [&](const char* name) {
+        return static_cast<std::size_t>(std::find(clients[0].begin(), clients[0].end(), name) -
+                                        clients[0].begin());
+    };
+    const std::size_t name = column("Client"), profit = column("Profit"), tier = column("Tier"),
+                      verdict = column("Verdict"), why = column("Why"), rfm = column("RFM segment");
+    std::printf("\n%-32s %10s  %-4s %-12s %-20s %s\n", "Client", "Profit", "Tier", "Verdict",
+                "RFM segment", "Why");
+    for (std::size_t r = 1; r < clients.size(); ++r) {
+        const auto& c = clients[r];
+        std::printf("%-32s %10.2f  %-4s %-12s %-20s %s\n", c[name].c_str(),
+                    std::atof(c[profit].c_str()), c[tier].c_str(), c[verdict].c_str(),
+                    c[rfm].c_str(), c[why].c_str());
+    }
+    std::printf("... (the Clients sheet has every client)\n\n");
+    save(doc, output, false);
+    return 0;
+}
+
 int run(const std::string& csv, const std::string& output) {
     const auto rows = read_csv(csv);
     if (rows.size() < 2) {
         std::fprintf(stderr, "%s has no client rows\n", csv.c_str());
         return 1;
+    }
+    if (triage::detect_table_kind(rows.front(), {}, false) == triage::TableKind::Transactions) {
+        return run_orders(rows, output);
     }
     // Which column is which, as the extension's sidebar would see it.
     const triage::HeaderMapping mapping = triage::recognize_headers(rows.front());
@@ -166,7 +230,7 @@ int run(const std::string& csv, const std::string& output) {
     if (!mapping.has_required()) {
         return 1;
     }
-    const std::size_t client_col = *mapping.column(triage::Field::Client);
+    const std::size_t client_col = *mapping.key_column(triage::TableKind::Clients);
     const std::size_t value_col = mapping.column(triage::Field::Profit)
                                       ? *mapping.column(triage::Field::Profit)
                                       : *mapping.column(triage::Field::Revenue);
@@ -230,17 +294,7 @@ int run(const std::string& csv, const std::string& output) {
     show_dates(doc, mapping, last);
     fit_pages_to_width(doc);
 
-    // The office runs as its own (unprivileged) user: save in its folder, then copy out.
-    namespace fs = std::filesystem;
-    fs::create_directories(fs::absolute(output).parent_path());
-    const fs::path pdf = fs::path(output).replace_extension(".pdf");
-    for (const auto& [file, filter] : {std::pair<fs::path, const char*>{output, "calc8"},
-                                       std::pair<fs::path, const char*>{pdf, "calc_pdf_Export"}}) {
-        const fs::path saved = fs::path(office::Office::get().profile_dir()) / file.filename();
-        doc.save_as(saved.string(), filter);
-        fs::copy_file(saved, file, fs::copy_options::overwrite_existing);
-        std::printf("Saved %s\n", fs::absolute(file).c_str());
-    }
+    save(doc, output, true);
     return agree == last - 1 ? 0 : 1;
 }
 

@@ -983,8 +983,26 @@ std::string rows_text(const SkippedLines& s, Lang lang) {
     return out;
 }
 
-const Localized& problem_pattern(LineProblem p) {
-    static constexpr std::array<Localized, 7> kPatterns = {{
+// The patterns for one line and for several (the Russian ones name the count after a colon,
+// so they serve both).
+const Localized& problem_pattern(LineProblem p, bool one) {
+    static constexpr std::array<Localized, 7> kOne = {{
+        {"{} without a client ({})", "без клиента: {} ({})", "{} ilman asiakasta ({})"},
+        {"{} report row such as a total or a heading ({})",
+         "строки отчёта (итоги, заголовки): {} ({})",
+         "{} raportin rivi, kuten summa tai otsikko ({})"},
+        {"{} without an amount in \"{}\" ({})", "без суммы в «{}»: {} ({})",
+         "{} ilman summaa sarakkeessa \"{}\" ({})"},
+        {"{} with a number that cannot be read in \"{}\" ({})",
+         "с нечитаемым числом в «{}»: {} ({})", "{} lukukelvoton luku sarakkeessa \"{}\" ({})"},
+        {"{} with a date that cannot be read in \"{}\" ({})", "с нечитаемой датой в «{}»: {} ({})",
+         "{} lukukelvoton päivämäärä sarakkeessa \"{}\" ({})"},
+        {"{} line of an order without any date ({})", "заказов без даты: {} ({})",
+         "{} päivämäärättömän tilauksen rivi ({})"},
+        {"{} with an error value in \"{}\" ({})", "с ошибкой в «{}»: {} ({})",
+         "{} virhearvo sarakkeessa \"{}\" ({})"},
+    }};
+    static constexpr std::array<Localized, 7> kMany = {{
         {"{} without a client ({})", "без клиента: {} ({})", "{} ilman asiakasta ({})"},
         {"{} report rows such as totals or headings ({})",
          "строки отчёта (итоги, заголовки): {} ({})",
@@ -995,12 +1013,12 @@ const Localized& problem_pattern(LineProblem p) {
          "с нечитаемым числом в «{}»: {} ({})", "{} lukukelvotonta lukua sarakkeessa \"{}\" ({})"},
         {"{} with a date that cannot be read in \"{}\" ({})", "с нечитаемой датой в «{}»: {} ({})",
          "{} lukukelvotonta päivämäärää sarakkeessa \"{}\" ({})"},
-        {"{} of orders without any date ({})", "заказов без даты: {} ({})",
+        {"{} lines of orders without any date ({})", "заказов без даты: {} ({})",
          "{} päivämäärättömän tilauksen riviä ({})"},
         {"{} with an error value in \"{}\" ({})", "с ошибкой в «{}»: {} ({})",
          "{} virhearvoa sarakkeessa \"{}\" ({})"},
     }};
-    return kPatterns[static_cast<std::size_t>(p)];
+    return (one ? kOne : kMany)[static_cast<std::size_t>(p)];
 }
 
 bool names_column(LineProblem p) {
@@ -1012,7 +1030,7 @@ std::string part_text(const SkippedLines& s, const HeaderMapping& mapping,
                       const std::vector<std::string>& headers, Lang lang) {
     const std::string count = std::to_string(s.count);
     const std::string rows = rows_text(s, lang);
-    const Localized& pattern = problem_pattern(s.problem);
+    const Localized& pattern = problem_pattern(s.problem, s.count == 1);
     if (!names_column(s.problem)) {
         return fill_placeholders(pattern.in(lang), {count, rows});
     }
