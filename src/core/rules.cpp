@@ -1,5 +1,7 @@
 #include "core/rules.hpp"
 
+#include "core/values.hpp"
+
 #include "core/reasons.hpp"
 #include "core/text.hpp"
 
@@ -100,6 +102,21 @@ std::string joined(std::initializer_list<std::string_view> keys) {
 constexpr Localized kTypeNumber = {"a number", "число", "luku"};
 constexpr Localized kTypeObject = {"an object { ... }", "объект { ... }", "objekti { ... }"};
 constexpr Localized kTypeText = {"a text", "текст", "teksti"};
+constexpr Localized kBadAnalysisDate = {
+    "The analysis date must be a date written YYYY-MM-DD (or null: the latest order date, today "
+    "for a client table); it is {}.",
+    "Дата анализа должна быть датой в виде ГГГГ-ММ-ДД (или null: последняя дата заказа, для "
+    "таблицы клиентов сегодня); указано {}.",
+    "Analyysipäivän on oltava päivämäärä muodossa VVVV-KK-PP (tai null: viimeisin tilauspäivä, "
+    "asiakastaulukossa tämä päivä); se on {}."};
+
+// A date written YYYY-MM-DD as a core day number.
+std::optional<double> iso_day(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    return parse_date_text(text, DateOrder::DayFirst);
+}
 constexpr Localized kTypeList = {"a list [ ... ]", "список [ ... ]", "lista [ ... ]"};
 constexpr Localized kTypeBool = {"true or false", "true или false", "true tai false"};
 constexpr Localized kTypeNull = {"null", "null", "null"};
@@ -418,7 +435,7 @@ public:
         }
         unknown_keys(root, "",
                      {"version", "base", "tiers", "signals", "bands", "verdicts", "lapse",
-                      "prospects", "synonyms"});
+                      "prospects", "synonyms", "analysis_date"});
         if (const Json* v = find(root, "version")) {
             if (!v->is_number()) {
                 problems_.wrong_type("/version", kTypeNumber, *v);
@@ -468,6 +485,21 @@ public:
             number(*prospects, "/prospects", "letter_gap_days", rules.prospects.letter_gap_days);
         }
         read_synonyms(root, rules.synonyms);
+        if (const Json* v = find(root, "analysis_date")) {
+            if (v->is_null()) {
+                rules.analysis_date.reset();
+            } else if (!v->is_string()) {
+                problems_.wrong_type("/analysis_date", kTypeText, *v);
+            } else if (const auto day = iso_day(v->get_ref<const std::string&>())) {
+                rules.analysis_date = *day;
+            } else {
+                problems_.add(RuleProblemKind::OutOfRange, "/analysis_date", each_lang([&](Lang l) {
+                                  return fill_placeholders(
+                                      kBadAnalysisDate.in(l),
+                                      {quoted(v->get_ref<const std::string&>(), l)});
+                              }));
+            }
+        }
         return rules;
     }
 
@@ -834,6 +866,8 @@ Json to_json(const RuleSet& rules) {
         }
     }
     out["synonyms"] = std::move(synonyms);
+    out["analysis_date"] =
+        rules.analysis_date ? Json(iso_date(*rules.analysis_date)) : Json(nullptr);
     return out;
 }
 
@@ -987,7 +1021,8 @@ bool operator==(const RuleSet& a, const RuleSet& b) {
            a.verdicts.lapse.interval_multiple == b.verdicts.lapse.interval_multiple &&
            a.verdicts.lapse.days_without_interval == b.verdicts.lapse.days_without_interval &&
            a.prospects.gap_days == b.prospects.gap_days &&
-           a.prospects.letter_gap_days == b.prospects.letter_gap_days && a.synonyms == b.synonyms;
+           a.prospects.letter_gap_days == b.prospects.letter_gap_days && a.synonyms == b.synonyms &&
+           a.analysis_date == b.analysis_date;
 }
 
 RuleSet default_rules() {

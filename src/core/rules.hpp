@@ -29,6 +29,9 @@ struct RuleSet {
     VerdictRules verdicts;                    // SPEC section 3: the table and the lapse rule
     CadenceGaps prospects;                    // SPEC section 5: the call gap and the letter gap
     ExtraSynonyms synonyms;                   // SPEC section 7: header texts besides the built-in
+    // The day recency is measured at (a core day number, values.hpp); nullopt: the latest
+    // order date of a transaction table, today for a client table (docs/orders.md).
+    std::optional<double> analysis_date;
 };
 
 bool operator==(const RuleSet& a, const RuleSet& b);

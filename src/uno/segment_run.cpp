@@ -228,7 +228,9 @@ std::string run_client_table(const Reference<css::frame::XModel>& model, const F
     }
     const std::vector<Any> client_names = cells_of(*rows, mapping.key_column(TableKind::Clients));
     rows.reset(); // the run's largest block: gone before the output block is built
-    const double analysis = options.analysis_date.value_or(today_day()) - null_date_shift(model);
+    const double analysis =
+        options.analysis_date.value_or(rules.analysis_date.value_or(today_day())) -
+        null_date_shift(model);
     const ClientTable client_table = client_table_from_fields(std::move(fields), analysis);
     phases.mark("convert");
     const BatchResult result = segment_and_write(
@@ -257,9 +259,7 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
 
     OrderSettings settings = locale_settings(model);
     settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
-    if (options.analysis_date) {
-        settings.analysis_date = *options.analysis_date;
-    }
+    settings.analysis_date = options.analysis_date ? options.analysis_date : rules.analysis_date;
     const double shift = null_date_shift(model);
     OrderLines lines;
     lines.returned_orders = returned_orders(model, table, options, rules);

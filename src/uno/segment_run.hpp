@@ -24,8 +24,8 @@ struct SegmentOptions {
     ColumnOverrides columns;             // "Columns"
     std::optional<TableKind> kind;       // "Kind": clients or transactions (default: detected)
     std::optional<double> analysis_date; // "AnalysisDate" (a core day number); default: the
-                                         // latest order date of a transaction table, today
-                                         // for a client table
+                                         // rules' analysis_date, else the latest order date
+                                         // of a transaction table, today for a client table
     std::string returns_sheet;           // "ReturnsSheet": a sheet listing returned order ids;
                                          // "" finds one by its name, "-" uses none
 };

@@ -264,7 +264,8 @@ TEST(OrdersInCalc, OneCStyleAndFinnishSheets) {
         const auto result = office::segment(doc);
         ASSERT_TRUE(result.success) << result.message;
         EXPECT_NE(result.message.find("Segmented 2 clients"), std::string::npos) << result.message;
-        EXPECT_NE(result.message.find("1 line skipped: 1 report row such as a total"), std::string::npos)
+        EXPECT_NE(result.message.find("1 line skipped: 1 report row such as a total"),
+                  std::string::npos)
             << result.message;
         const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 3, "F");
         EXPECT_EQ(rows[1][0], "ООО Ромашка");
@@ -435,4 +436,33 @@ TEST(OrdersInCalc, TheClientsSheetReadsWell) {
     // The summary sheet says what was read.
     const auto note = office::get_rows(doc, "A2", sheet_of(doc, "Client Triage summary"));
     EXPECT_NE(note[0][0].find("21 order lines of 6 clients"), std::string::npos) << note[0][0];
+}
+
+TEST(OrdersInCalc, TheAnalysisDateComesFromTheRulesOrTheCommand) {
+    CalcDoc doc;
+    office::set_rows(doc, "A1",
+                     {{std::string("Client"), std::string("Date"), std::string("Amount")},
+                      {std::string("Ann"), std::string("2026-01-01"), 10.0},
+                      {std::string("Ann"), std::string("2026-01-11"), 10.0},
+                      {std::string("Bob"), std::string("2026-01-21"), 5.0}});
+    const auto days_since = [&]() {
+        const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 3, "Z");
+        return rows[1][column_index(rows[0], "Days since last order")];
+    };
+    office::select(doc, "A1");
+    ASSERT_TRUE(office::segment(doc).success);
+    EXPECT_EQ(days_since(), "10"); // the latest date of the data: 2026-01-21
+    office::set_document_rules(doc, R"({"analysis_date": "2026-01-31"})");
+    office::select(doc, "A1");
+    ASSERT_TRUE(office::segment(doc).success);
+    EXPECT_EQ(days_since(), "20");
+    office::select(doc, "A1");
+    const auto result = office::run_command(doc, "org.clienttriage.command:Segment",
+                                            {{"Silent", "true"}, {"AnalysisDate", "2026-01-05"}});
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_EQ(days_since(), "0"); // a last order after the analysis date: 0 days, no error
+    const auto bad = office::run_command(doc, "org.clienttriage.command:Segment",
+                                         {{"Silent", "true"}, {"AnalysisDate", "someday"}});
+    EXPECT_FALSE(bad.success);
+    EXPECT_NE(bad.message.find("AnalysisDate=someday"), std::string::npos) << bad.message;
 }

@@ -5,6 +5,7 @@
 #include "core/risk.hpp"
 #include "core/rules.hpp"
 #include "core/tier.hpp"
+#include "core/values.hpp"
 #include "core/verdict.hpp"
 
 #include <gtest/gtest.h>
@@ -807,3 +808,26 @@ TEST(RulesEffect, DefaultSettingsFromRulesMatchTheDefaultBatch) {
 }
 
 } // namespace
+
+TEST(RulesAnalysisDate, ReadWrittenAndChecked) {
+    EXPECT_EQ(triage::default_rules().analysis_date, std::nullopt);
+    const triage::RuleSet r = triage::parse_rules(R"({"analysis_date": "2006-12-31"})");
+    ASSERT_TRUE(r.analysis_date);
+    EXPECT_EQ(*r.analysis_date, triage::serial_from_civil(2006, 12, 31));
+    EXPECT_EQ(triage::parse_rules(triage::rules_to_json(r)), r);
+    EXPECT_NE(triage::rules_to_json(r).find("\"analysis_date\": \"2006-12-31\""),
+              std::string::npos);
+    EXPECT_EQ(triage::parse_rules(R"({"analysis_date": null})").analysis_date, std::nullopt);
+    EXPECT_NE(triage::rules_to_json(triage::default_rules()).find("\"analysis_date\": null"),
+              std::string::npos);
+
+    const triage::RulesLoad bad = triage::load_rules(R"({"analysis_date": "31.12.2006"})");
+    ASSERT_EQ(bad.problems.size(), 1u);
+    EXPECT_EQ(bad.problems[0].kind, triage::RuleProblemKind::OutOfRange);
+    EXPECT_EQ(bad.problems[0].path, "/analysis_date");
+    EXPECT_NE(bad.problems[0].message(triage::Lang::En).find("YYYY-MM-DD"), std::string::npos);
+    const triage::RulesLoad wrong = triage::load_rules(R"({"analysis_date": 39082})");
+    ASSERT_EQ(wrong.problems.size(), 1u);
+    EXPECT_EQ(wrong.problems[0].kind, triage::RuleProblemKind::WrongType);
+    EXPECT_EQ(triage::load_rules(R"({"analysis_date": "2023-02-29"})").problems.size(), 1u);
+}
