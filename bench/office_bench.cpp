@@ -11,14 +11,19 @@
 //      inside the office by the benchmark's own extension (bench/floor), with where the
 //      command's time goes (the phases it logs to TRIAGE_PHASE_LOG);
 //   4. the office's memory: the largest table alone, and the peak during its segmentation.
+//   5. the segmentation of an order export (examples/order_export.hpp: order lines of one
+//      client in ten, as a sheet holds them: numbers and ISO dates as cells, other dates and
+//      "$1,149.00" as text) of 100,000 and 1,048,575 lines into a Clients sheet, against the
+//      floor for the same work: one getDataArray of the lines, one setDataArray of the
+//      Clients sheet's block.
 //
-//   office_bench [--quick] [--reps N] [--limit SECONDS] [--only tiers|segment] [--rows N,...]
-//                [--no-per-row]
+//   office_bench [--quick] [--reps N] [--limit SECONDS] [--only tiers|segment|orders]
+//                [--rows N,...] [--no-per-row]
 //
 // --quick: 100 rows, one repetition (the ctest smoke test office_bench_smoke).
 // --limit: the time after which a built-in recalculation is stopped (the office is killed and
 //          a new one started) and reported as "more than" (default 60 s).
-// --only:  just sections 1-2 (tiers) or 3-4 (segment).
+// --only:  just sections 1-2 (tiers), 3-4 (segment) or 5 (orders).
 // --rows:  the table sizes of every section instead of the defaults (10000,100000 for 1,
 //          10000 for 2, 10000,100000,1048575 for 3); 2 takes the first.
 // --no-per-row: skip section 2.
@@ -33,6 +38,7 @@
 
 #include "client_table.hpp"
 #include "office.hpp"
+#include "order_export.hpp"
 #include "sheet_ops.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -92,9 +98,11 @@ struct Config {
     double limit_s = 60;
     bool tiers = true;
     bool segment = true;
+    bool orders = true;
     std::vector<int> tier_rows = {10000, 100000};
     int per_row_rows = 10000;
     std::vector<int> floor_rows = {10000, 100000, 1048575};
+    std::vector<int> order_rows = {100000, 1048575};
 };
 
 double now_s() {
@@ -712,6 +720,162 @@ void bench_segmentation(const Config& cfg) {
            mib(memory.rss_after).c_str());
 }
 
+// ---------------------------------------------------------------- 5: order lines
+
+// A cell of the order export as a sheet holds it after a CSV import: a plain number or an ISO
+// date as a number, anything else as text.
+Any order_cell(const std::string& text) {
+    if (text.empty()) {
+        return Any();
+    }
+    char* end = nullptr;
+    const double number = std::strtod(text.c_str(), &end);
+    if (end != nullptr && *end == '\0' && text.find_first_not_of("0123456789.-") == std::string::npos) {
+        return Any(number);
+    }
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    if (text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
+        return Any(client_table::spreadsheet_serial(client_table::days_from_civil(y, m, d)));
+    }
+    return Any(ou(text));
+}
+
+// `rows` order lines of rows / 10 clients (the export's first lines) as one block, header first.
+Sequence<Sequence<Any>> order_block(int rows) {
+    client_table::Options options;
+    options.rows = static_cast<std::size_t>(std::max(10, rows / 10));
+    auto lines = client_table::generate_orders(client_table::generate(options), options);
+    lines.pop_back(); // the Total row
+    while (static_cast<int>(lines.size()) < rows) { // short of lines: the same again
+        const std::size_t n = lines.size();
+        for (std::size_t i = 0; i < n && static_cast<int>(lines.size()) < rows; ++i) {
+            lines.push_back(lines[i]);
+        }
+    }
+    lines.resize(static_cast<std::size_t>(rows));
+    Sequence<Sequence<Any>> block(rows + 1);
+    const auto head = client_table::order_headers();
+    Sequence<Any> header(static_cast<sal_Int32>(head.size()));
+    for (std::size_t c = 0; c < head.size(); ++c) {
+        header.getArray()[c] <<= ou(head[c]);
+    }
+    block.getArray()[0] = header;
+    for (int r = 0; r < rows; ++r) {
+        const auto& line = lines[static_cast<std::size_t>(r)];
+        Sequence<Any> cells(static_cast<sal_Int32>(line.size()));
+        for (std::size_t c = 0; c < line.size(); ++c) {
+            cells.getArray()[c] = order_cell(line[c]);
+        }
+        block.getArray()[r + 1] = cells;
+    }
+    return block;
+}
+
+void reset_orders(const office::CalcDoc& doc) {
+    const Reference<css::sheet::XSpreadsheetDocument> d(doc.component(), UNO_QUERY_THROW);
+    const Reference<css::container::XNameContainer> sheets(d->getSheets(), UNO_QUERY_THROW);
+    const Sequence<OUString> names = sheets->getElementNames();
+    for (sal_Int32 i = 1; i < names.getLength(); ++i) {
+        sheets->removeByName(names[i]);
+    }
+    Reference<css::document::XUndoManagerSupplier>(doc.component(), UNO_QUERY_THROW)
+        ->getUndoManager()
+        ->clear();
+    office::select(doc, "A1");
+}
+
+void bench_orders(const Config& cfg) {
+    PhaseFile phase_file;
+    office::OfficeOptions options;
+    options.more_extensions = {TRIAGE_FLOOR_OXT_PATH};
+    office::Office office(options);
+    blank();
+    report("## The segmentation of order lines against the floor (inside the office)");
+    report("| order lines | clients | segment | floor: read | floor: write | floor: read + write | "
+           "segment / floor |");
+    report("|---:|---:|---:|---:|---:|---:|---:|");
+    std::vector<std::string> phase_rows;
+    std::vector<std::string> phase_names;
+    for (int rows : cfg.order_rows) {
+        office::CalcDoc doc(office);
+        const int columns = static_cast<int>(client_table::order_headers().size());
+        const std::string last = std::to_string(rows + 1);
+        range_data(doc, "A1:" + column_name(columns - 1) + last)->setDataArray(order_block(rows));
+        const int reps = rows > 500000 ? std::min(cfg.reps, 3) : cfg.reps;
+        std::vector<double> segment, read, write, floor;
+        std::map<std::string, std::vector<double>> phases;
+        int clients = 0;
+        for (int i = 0; i < reps; ++i) {
+            reset_orders(doc);
+            const double t0 = now_s();
+            const office::CommandResult r = office::segment(doc);
+            segment.push_back(now_s() - t0);
+            if (!r.success) {
+                throw std::runtime_error("the orders segmentation failed: " + r.message);
+            }
+            for (const auto& [name, seconds] : phase_file.last()) {
+                if (std::find(phase_names.begin(), phase_names.end(), name) == phase_names.end()) {
+                    phase_names.push_back(name);
+                }
+                phases[name].push_back(seconds);
+            }
+            // The Clients sheet's block: its header row's width, one row per client.
+            const auto names = office::sheet_names(doc);
+            const int sheet = static_cast<int>(
+                std::find(names.begin(), names.end(), "Clients") - names.begin());
+            const auto header = office::get_rows(doc, "A1:AZ1", sheet)[0];
+            const int width = static_cast<int>(
+                std::find(header.begin(), header.end(), std::string()) - header.begin());
+            const auto keys = office::get_rows(
+                doc, "A1:A" + std::to_string(std::min(rows, 1048575) + 1), sheet);
+            clients = static_cast<int>(
+                std::find_if(keys.begin() + 1, keys.end(),
+                             [](const auto& row) { return row[0].empty(); }) -
+                keys.begin() - 1);
+            office::select(doc, "A1");
+            const office::CommandResult f = office::run_command(
+                doc, "org.clienttriage.bench:Floor",
+                {{"Input", "A2:" + column_name(columns - 1) + last},
+                 {"Output", "A1:" + column_name(width - 1) + std::to_string(clients + 1)},
+                 {"OutputSheet", "Clients"}});
+            Sequence<double> times;
+            if (!f.success || !(f.result >>= times) || times.getLength() != 2) {
+                throw std::runtime_error("the floor command failed: " + f.message);
+            }
+            read.push_back(times[0]);
+            write.push_back(times[1]);
+            floor.push_back(times[0] + times[1]);
+        }
+        const double seg = median(segment);
+        const double fl = median(floor);
+        report("| %d | %d | %.3f s | %.3f s | %.3f s | %.3f s | %.2fx |", rows, clients, seg,
+               median(read), median(write), fl, seg / fl);
+        std::string line = "| " + std::to_string(rows) + " |";
+        for (const auto& name : phase_names) {
+            char cell[32];
+            const auto it = phases.find(name);
+            std::snprintf(cell, sizeof cell, " %.3f s |",
+                          it == phases.end() ? 0.0 : median(it->second));
+            line += cell;
+        }
+        phase_rows.push_back(line);
+    }
+    blank();
+    report("## Where the orders segmentation's time goes (medians, TRIAGE_PHASE_LOG)");
+    std::string head = "| order lines |";
+    std::string rule = "|---:|";
+    for (const auto& name : phase_names) {
+        head += " " + name + " |";
+        rule += "---:|";
+    }
+    report("%s", head.c_str());
+    report("%s", rule.c_str());
+    for (const auto& row : phase_rows) {
+        report("%s", row.c_str());
+    }
+}
+
 int run(const Config& cfg) {
     const double t0 = now_s();
     bool ok = true;
@@ -728,6 +892,9 @@ int run(const Config& cfg) {
     }
     if (cfg.segment) {
         bench_segmentation(cfg);
+    }
+    if (cfg.orders && !cfg.order_rows.empty()) {
+        bench_orders(cfg);
     }
     blank();
     report("Total time of the run: %.0f s; %d repetitions per figure (at most 3 above 500,000 "
@@ -749,6 +916,7 @@ int main(int argc, char** argv) {
             cfg.tier_rows = {100};
             cfg.per_row_rows = 100;
             cfg.floor_rows = {100};
+            cfg.order_rows = {100};
         } else if (arg == "--reps" && i + 1 < argc) {
             cfg.reps = std::max(1, std::atoi(argv[++i]));
         } else if (arg == "--limit" && i + 1 < argc) {
@@ -761,18 +929,21 @@ int main(int argc, char** argv) {
                 cfg.floor_rows.push_back(std::max(1, std::atoi(item.c_str())));
             }
             cfg.tier_rows = cfg.floor_rows;
+            cfg.order_rows = cfg.floor_rows;
             cfg.per_row_rows = cfg.floor_rows.empty() ? 0 : cfg.floor_rows.front();
         } else if (arg == "--no-per-row") {
             cfg.per_row_rows = 0;
         } else if (arg == "--only" && i + 1 < argc &&
                    (std::strcmp(argv[i + 1], "tiers") == 0 ||
-                    std::strcmp(argv[i + 1], "segment") == 0)) {
+                    std::strcmp(argv[i + 1], "segment") == 0 ||
+                    std::strcmp(argv[i + 1], "orders") == 0)) {
             const std::string only = argv[++i];
             cfg.tiers = only == "tiers";
             cfg.segment = only == "segment";
+            cfg.orders = only == "orders";
         } else {
             std::fprintf(stderr, "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
-                                 "[--only tiers|segment] [--rows N,N...] [--no-per-row]\n");
+                                 "[--only tiers|segment|orders] [--rows N,N...] [--no-per-row]\n");
             return 2;
         }
     }

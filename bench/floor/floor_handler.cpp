@@ -3,7 +3,8 @@
 // the office benchmark installs (never shipped to users).
 //
 // Arguments: "Input" and "Output", range names on the document's active sheet ("A2:P10001",
-// "Q1:U10001"). The handler takes the output block as it is (the segmentation command wrote
+// "Q1:U10001"); "OutputSheet" (optional) the name of the sheet the output block is on (the
+// Clients sheet of a transaction table's run). The handler takes the output block as it is (the segmentation command wrote
 // it just before), clears it, and then times one XCellRangeData::getDataArray of the input
 // block and one setDataArray of the same output block back: the least a segmentation through
 // the cell API costs, with no computation. The DispatchResultEvent's Result is a
@@ -24,6 +25,8 @@
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/URL.hpp>
@@ -102,11 +105,14 @@ private:
     Sequence<double> floor(const Sequence<css::beans::PropertyValue>& arguments) {
         OUString input;
         OUString output;
+        OUString output_sheet;
         for (const auto& a : arguments) {
             if (a.Name == "Input") {
                 a.Value >>= input;
             } else if (a.Name == "Output") {
                 a.Value >>= output;
+            } else if (a.Name == "OutputSheet") {
+                a.Value >>= output_sheet;
             }
         }
         if (!frame_.is() || input.isEmpty() || output.isEmpty()) {
@@ -118,7 +124,12 @@ private:
         const Reference<css::sheet::XSpreadsheet> sheet = view->getActiveSheet();
         const Reference<css::sheet::XCellRangeData> in(sheet->getCellRangeByName(input),
                                                        UNO_QUERY_THROW);
-        const Reference<css::sheet::XCellRangeData> out(sheet->getCellRangeByName(output),
+        Reference<css::sheet::XSpreadsheet> out_sheet = sheet;
+        if (!output_sheet.isEmpty()) {
+            const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+            out_sheet.set(doc->getSheets()->getByName(output_sheet), UNO_QUERY_THROW);
+        }
+        const Reference<css::sheet::XCellRangeData> out(out_sheet->getCellRangeByName(output),
                                                         UNO_QUERY_THROW);
         const Sequence<Sequence<Any>> block = out->getDataArray();
         Reference<css::sheet::XSheetOperation>(out, UNO_QUERY_THROW)

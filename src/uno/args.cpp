@@ -86,8 +86,18 @@ rtl::OUString to_ou(const std::string& utf8) {
 }
 
 std::string to_utf8(const rtl::OUString& text) {
-    const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
-    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+    // ASCII, the most common text of a sheet, without the converter and its temporary.
+    const sal_Unicode* chars = text.getStr();
+    const sal_Int32 length = text.getLength();
+    std::string out(static_cast<std::size_t>(length), '\0');
+    for (sal_Int32 i = 0; i < length; ++i) {
+        if (chars[i] >= 0x80) {
+            const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+            return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+        }
+        out[static_cast<std::size_t>(i)] = static_cast<char>(chars[i]);
+    }
+    return out;
 }
 
 void throw_invalid(const std::string& message) {

@@ -61,31 +61,48 @@ CellRangeAddress data_rows(const FoundTable& table) {
                  table.input.EndRow);
 }
 
-// Whether the client key of the table repeats (a transaction table): one column is read.
-bool key_repeats(const FoundTable& table, const ExtraSynonyms& synonyms) {
+// Whether the client key of the table repeats (a transaction table), from the rows read.
+bool key_repeats(const FoundTable& table, const Range& rows, const ExtraSynonyms& synonyms) {
     const HeaderMapping lines = recognize_headers(table.headers, synonyms, TableKind::Transactions);
     const auto key = lines.key_column(TableKind::Transactions);
-    if (!key || table.input.EndRow <= table.input.StartRow) {
+    if (!key) {
         return false;
     }
-    const sal_Int32 column = table.input.StartColumn + static_cast<sal_Int32>(*key);
-    const Range cells = read_block(
-        table.sheet, block(table.input, column, 1, table.input.StartRow + 1, table.input.EndRow));
-    std::unordered_set<std::string> seen;
-    for (const auto& row : cells) {
-        const std::string text = row.getLength() > 0 ? cell_text(row[0]) : std::string();
-        if (!text.empty() && !seen.insert(text).second) {
-            return true;
+    const sal_Int32 column = static_cast<sal_Int32>(*key);
+    struct Hash {
+        std::size_t operator()(const OUString& text) const {
+            return static_cast<std::size_t>(text.hashCode());
+        }
+    };
+    std::unordered_set<OUString, Hash> texts;
+    std::unordered_set<double> numbers;
+    for (const auto& row : rows) {
+        if (column >= row.getLength()) {
+            continue;
+        }
+        const Any& cell = row[column];
+        double number = 0;
+        if (cell >>= number) {
+            if (!numbers.insert(number).second) {
+                return true;
+            }
+        } else if (cell.getValueTypeClass() == css::uno::TypeClass_STRING) {
+            const OUString& text = *static_cast<const OUString*>(cell.getValue());
+            if (!text.isEmpty() && !texts.insert(text).second) {
+                return true;
+            }
         }
     }
     return false;
 }
 
-TableKind table_kind(const FoundTable& table, const RuleSet& rules, const SegmentOptions& options) {
+TableKind table_kind(const FoundTable& table, const Range& rows, const RuleSet& rules,
+                     const SegmentOptions& options) {
     if (options.kind) {
         return *options.kind;
     }
-    return detect_table_kind(table.headers, rules.synonyms, key_repeats(table, rules.synonyms));
+    return detect_table_kind(table.headers, rules.synonyms,
+                             key_repeats(table, rows, rules.synonyms));
 }
 
 // How the document's locale reads ambiguous dates and numbers.
@@ -201,8 +218,9 @@ BatchResult segment_and_write(const Reference<css::frame::XModel>& model,
 }
 
 std::string run_client_table(const Reference<css::frame::XModel>& model, const FoundTable& table,
-                             const RuleSet& rules, const SegmentOptions& options, Lang lang,
-                             Progress& progress, PhaseLog& phases) {
+                             std::optional<Range>& rows, const RuleSet& rules,
+                             const SegmentOptions& options, Lang lang, Progress& progress,
+                             PhaseLog& phases) {
     const HeaderMapping mapping =
         apply_column_choices(table.headers, rules.synonyms, TableKind::Clients, options.columns);
     if (!mapping.has_required()) {
@@ -211,13 +229,7 @@ std::string run_client_table(const Reference<css::frame::XModel>& model, const F
     check_writable(model, table);
     const CellRangeAddress out = output_area(table);
     const bool replaces_previous = check_output_area(table, out);
-    phases.rows(table.input.EndRow - table.input.StartRow);
-    phases.mark("find");
-
-    // Read every client row in one call, then segment.
-    std::optional<Range> rows = read_block(table.sheet, data_rows(table));
-    phases.mark("read");
-    progress.at(20);
+    phases.mark("checks");
     FieldColumns fields;
     for (Field f : kAllFields) {
         if (f != Field::Client && field_applies(f, TableKind::Clients)) {
@@ -246,16 +258,16 @@ std::string run_client_table(const Reference<css::frame::XModel>& model, const F
 }
 
 std::string run_transactions(const Reference<css::frame::XModel>& model, const FoundTable& table,
-                             const RuleSet& rules, const SegmentOptions& options, Lang lang,
-                             Progress& progress, PhaseLog& phases) {
+                             std::optional<Range>& rows, const RuleSet& rules,
+                             const SegmentOptions& options, Lang lang, Progress& progress,
+                             PhaseLog& phases) {
     const HeaderMapping mapping = apply_column_choices(table.headers, rules.synonyms,
                                                        TableKind::Transactions, options.columns);
     if (!mapping.has_required()) {
         throw Refused{Refusal::MissingColumns, problems_text(mapping, lang)};
     }
     check_writable(model, table);
-    phases.rows(table.input.EndRow - table.input.StartRow);
-    phases.mark("find");
+    phases.mark("checks");
 
     OrderSettings settings = locale_settings(model);
     settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
@@ -263,21 +275,18 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     const double shift = null_date_shift(model);
     OrderLines lines;
     lines.returned_orders = returned_orders(model, table, options, rules);
-    {
-        const Range rows = read_block(table.sheet, data_rows(table));
-        phases.mark("read");
-        progress.at(20);
-        for (Field f : kAllFields) {
-            if (field_applies(f, TableKind::Transactions)) {
-                if (const auto column = mapping.column(f)) {
-                    // Date cells move onto the core's day numbers (values.hpp).
-                    const bool date =
-                        f == Field::OrderDate || f == Field::DueDate || f == Field::PaidDate;
-                    lines.of(f) = raw_column_of(rows, *column, date ? shift : 0.0);
-                }
+    for (Field f : kAllFields) {
+        if (field_applies(f, TableKind::Transactions)) {
+            if (const auto column = mapping.column(f)) {
+                // Date cells move onto the core's day numbers (values.hpp).
+                const bool date =
+                    f == Field::OrderDate || f == Field::DueDate || f == Field::PaidDate;
+                lines.of(f) = raw_column_of(*rows, *column, date ? shift : 0.0);
             }
         }
     }
+    rows.reset(); // the run's largest block: gone before the Clients sheet is built
+    phases.mark("convert");
     const ClientsFromOrders clients = aggregate_orders(lines, settings);
     lines = OrderLines{}; // the lines are gone before the Clients sheet is built
     if (clients.clients() == 0) {
@@ -290,7 +299,7 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     }
     const double analysis = std::isnan(clients.analysis_date) ? today_day() : clients.analysis_date;
     const ClientTable client_table = client_table_from_fields(client_fields(clients), analysis);
-    phases.mark("convert");
+    phases.mark("aggregate");
     const std::string described = orders_description(clients, mapping, table.headers, lang);
     const std::string skipped = skipped_lines_text(clients, mapping, table.headers, lang);
     const std::string note = skipped.empty() ? described : described + ". " + skipped;
@@ -325,7 +334,8 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
         preview.client_rows = static_cast<std::size_t>(table.input.EndRow - table.input.StartRow);
         preview.headers = table.headers;
         const RuleSet rules = document_rules(model, lang);
-        preview.kind = table_kind(table, rules, {});
+        const Range rows = read_block(table.sheet, data_rows(table));
+        preview.kind = table_kind(table, rows, rules, {});
         preview.mapping = recognize_headers(table.headers, rules.synonyms, preview.kind);
         preview.has_previous_output = table.previous_output;
     } catch (const Refused& r) {
@@ -349,10 +359,16 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
             throw Refused{Refusal::NoDataRows, {}};
         }
         const RuleSet rules = document_rules(model, lang);
+        phases.rows(table.input.EndRow - table.input.StartRow);
+        phases.mark("find");
+        // Read every row in one call; the kind of table and both runs work on it.
+        std::optional<Range> rows = read_block(table.sheet, data_rows(table));
+        phases.mark("read");
+        progress.at(20);
         outcome.message =
-            table_kind(table, rules, options) == TableKind::Transactions
-                ? run_transactions(model, table, rules, options, lang, progress, phases)
-                : run_client_table(model, table, rules, options, lang, progress, phases);
+            table_kind(table, *rows, rules, options) == TableKind::Transactions
+                ? run_transactions(model, table, rows, rules, options, lang, progress, phases)
+                : run_client_table(model, table, rows, rules, options, lang, progress, phases);
         phases.write();
         outcome.done = true;
     } catch (const Refused& r) {
