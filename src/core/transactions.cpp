@@ -29,7 +29,7 @@ struct Reading {
 // when a text needs them (a column of number cells is never scanned).
 class LazyReading {
 public:
-    LazyReading(const OrderLines& lines, const OrderSettings& settings)
+    LazyReading(const LineSource& lines, const OrderSettings& settings)
         : lines_(lines), settings_(settings) {
         dates_.order = settings.locale_date_order;
     }
@@ -38,14 +38,14 @@ public:
     const DateReading& dates() const { return dates_; }
 
 private:
-    const OrderLines& lines_;
+    const LineSource& lines_;
     const OrderSettings& settings_;
     std::array<std::optional<DecimalMark>, kFieldCount> marks_{};
     DateReading dates_;
     bool dates_decided_ = false;
 };
 
-Reading number_in(const RawCell& cell, LazyReading& reading, Field field) {
+Reading number_in(const CellView& cell, LazyReading& reading, Field field) {
     switch (cell.kind) {
     case RawCell::Kind::Empty:
         return {Read::Empty, 0};
@@ -66,7 +66,7 @@ Reading number_in(const RawCell& cell, LazyReading& reading, Field field) {
     return {Read::Bad, 0};
 }
 
-Reading date_in(const RawCell& cell, LazyReading& reading) {
+Reading date_in(const CellView& cell, LazyReading& reading) {
     switch (cell.kind) {
     case RawCell::Kind::Empty:
         return {Read::Empty, 0};
@@ -92,7 +92,7 @@ Reading date_in(const RawCell& cell, LazyReading& reading) {
 // A marker cell (returned, disputed, rush, discount): a number is true when not 0; a text is
 // true for a yes-word, for a status word of `word`, or (`any_text`) for any text that is not a
 // no-word or a zero.
-bool marker_in(const RawCell& cell, StatusWord word, bool any_text, LazyReading& reading,
+bool marker_in(const CellView& cell, StatusWord word, bool any_text, LazyReading& reading,
                Field field) {
     switch (cell.kind) {
     case RawCell::Kind::Empty:
@@ -127,33 +127,29 @@ bool marker_in(const RawCell& cell, StatusWord word, bool any_text, LazyReading&
     return any_text && w == StatusWord::None;
 }
 
-std::string key_text(const RawCell& cell) {
+// A key as text: a text cell trimmed (a view of it), a number in its shortest form (kept in
+// `scratch`).
+std::string_view key_view(const CellView& cell, std::string& scratch) {
     if (cell.kind == RawCell::Kind::Number) {
-        return number_text(cell.number);
+        scratch = number_text(cell.number);
+        return scratch;
     }
     if (cell.kind == RawCell::Kind::Text) {
-        return std::string(trim_text(cell.text));
+        return trim_text(cell.text);
     }
     return {};
 }
 
-// Key texts as views, without a copy per line: a text cell's trimmed text, or a number's text
-// kept here (the cells and this object outlive the maps that hold the views).
-class KeyViews {
+// Copies of the keys the aggregation keeps (clients', orders'): their views stay valid.
+class KeyStore {
 public:
-    std::string_view of(const RawCell& cell) {
-        if (cell.kind == RawCell::Kind::Text) {
-            return trim_text(cell.text);
-        }
-        if (cell.kind == RawCell::Kind::Number) {
-            numbers_.push_back(number_text(cell.number));
-            return numbers_.back();
-        }
-        return {};
+    std::string_view keep(std::string_view key) {
+        keys_.emplace_back(key);
+        return keys_.back();
     }
 
 private:
-    std::deque<std::string> numbers_;
+    std::deque<std::string> keys_;
 };
 
 // A report row's label starts with T, S, G, Y, K, И or В (Total, Subtotal, Grand total,
@@ -181,10 +177,14 @@ bool may_be_total(std::string_view key) {
 
 // ---------------------------------------------------------------- column-wide decisions
 
-DecimalMark decimal_mark_of(const RawColumn& column, DecimalMark locale) {
-    for (const RawCell& cell : column) {
+DecimalMark decimal_mark_of(const LineSource& lines, Field field, DecimalMark locale) {
+    if (!lines.has(field)) {
+        return locale;
+    }
+    for (std::size_t i = 0; i < lines.lines(); ++i) {
+        const CellView cell = lines.peek(i, field);
         if (cell.kind == RawCell::Kind::Text &&
-            cell.text.find_first_of(",.") != std::string::npos) {
+            cell.text.find_first_of(",.") != std::string_view::npos) {
             if (const auto m = decimal_mark_evidence(cell.text)) {
                 return *m;
             }
@@ -193,11 +193,15 @@ DecimalMark decimal_mark_of(const RawColumn& column, DecimalMark locale) {
     return locale;
 }
 
-DateReading date_order_of(const OrderLines& lines, DateOrder locale) {
+DateReading date_order_of(const LineSource& lines, DateOrder locale) {
     DateReading reading;
     reading.order = locale;
     for (Field f : {Field::OrderDate, Field::DueDate, Field::PaidDate}) {
-        for (const RawCell& cell : lines.of(f)) {
+        if (!lines.has(f)) {
+            continue;
+        }
+        for (std::size_t i = 0; i < lines.lines(); ++i) {
+            const CellView cell = lines.peek(i, f);
             if (cell.kind != RawCell::Kind::Text) {
                 continue;
             }
@@ -230,7 +234,7 @@ DateOrder LazyReading::date_order() {
 DecimalMark LazyReading::mark(Field f) {
     std::optional<DecimalMark>& m = marks_[field_index(f)];
     if (!m) {
-        m = decimal_mark_of(lines_.of(f), settings_.locale_decimal);
+        m = decimal_mark_of(lines_, f, settings_.locale_decimal);
     }
     return *m;
 }
@@ -387,20 +391,19 @@ struct ClientAcc {
     bool used = false;
 };
 
-bool has_value(const RawCell& cell) {
+bool has_value(const CellView& cell) {
     return cell.kind != RawCell::Kind::Empty &&
            !(cell.kind == RawCell::Kind::Text && trim_text(cell.text).empty());
 }
 
 // Whether line i holds anything, or (`besides_client`) anything besides its client id and
 // name (a heading row of a report has only the client).
-bool line_has_value(const OrderLines& lines, std::size_t i, bool besides_client) {
+bool line_has_value(const LineSource& lines, std::size_t i, bool besides_client) {
     for (Field f : kAllFields) {
         if (besides_client && (f == Field::Client || f == Field::ClientId)) {
             continue;
         }
-        const RawColumn& c = lines.of(f);
-        if (!c.empty() && has_value(c[i])) {
+        if (lines.has(f) && has_value(lines.cell(i, f))) {
             return true;
         }
     }
@@ -433,23 +436,30 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             throw InvalidInput("the columns of the order lines differ in length");
         }
     }
-    const bool by_id = !lines.of(Field::ClientId).empty();
+    return aggregate_orders(static_cast<const LineSource&>(lines), lines.returned_orders,
+                            settings);
+}
+
+ClientsFromOrders aggregate_orders(const LineSource& lines,
+                                   const std::unordered_set<std::string>& returned_orders,
+                                   const OrderSettings& settings) {
+    const std::size_t n = lines.lines();
+    const bool by_id = lines.has(Field::ClientId);
     const Field key_field = by_id ? Field::ClientId : Field::Client;
-    const RawColumn& keys = lines.of(key_field);
-    if (keys.empty() && n > 0) {
+    if (!lines.has(key_field) && n > 0) {
         throw InvalidInput("the order lines have no client column");
     }
-    const bool has_revenue = !lines.of(Field::Revenue).empty();
-    const bool has_profit_col = !lines.of(Field::Profit).empty();
-    const bool has_cost = !lines.of(Field::Cost).empty();
+    const bool has_revenue = lines.has(Field::Revenue);
+    const bool has_profit_col = lines.has(Field::Profit);
+    const bool has_cost = lines.has(Field::Cost);
     if (!has_revenue && !has_profit_col && n > 0) {
         throw InvalidInput("the order lines have neither an amount nor a profit column");
     }
     const Field amount_field = has_revenue ? Field::Revenue : Field::Profit;
-    const bool has_dates = !lines.of(Field::OrderDate).empty();
-    const bool has_ids = !lines.of(Field::OrderId).empty();
-    const bool due_paid = !lines.of(Field::DueDate).empty() && !lines.of(Field::PaidDate).empty();
-    const bool late_col = !due_paid && !lines.of(Field::DaysLate).empty();
+    const bool has_dates = lines.has(Field::OrderDate);
+    const bool has_ids = lines.has(Field::OrderId);
+    const bool due_paid = lines.has(Field::DueDate) && lines.has(Field::PaidDate);
+    const bool late_col = !due_paid && lines.has(Field::DaysLate);
 
     ClientsFromOrders out;
     out.has_revenue = has_revenue;
@@ -472,7 +482,9 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
     used_orders.reserve(n);
     clients.reserve(n);
     client_keys.reserve(n);
-    KeyViews views;
+    KeyStore kept;              // the clients' and the orders' keys
+    std::string key_scratch;    // a number key's text
+    std::string order_scratch;  // a number order id's text
     std::string_view last_key;              // the previous line's client ...
     std::uint32_t last_client = kNone;      // ... and its index
     std::string_view last_order_id;         // the previous line's order ...
@@ -494,11 +506,8 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
         ++out.lines_used;
     };
 
-    const auto order_id_of = [&](std::size_t i) {
-        return has_ids ? views.of(lines.of(Field::OrderId)[i]) : std::string_view();
-    };
     for (std::size_t i = 0; i < n; ++i) {
-        const RawCell& key_cell = keys[i];
+        const CellView key_cell = lines.cell(i, key_field);
         if (key_cell.kind == RawCell::Kind::Empty ||
             (key_cell.kind == RawCell::Kind::Text && trim_text(key_cell.text).empty())) {
             if (line_has_value(lines, i, false)) {
@@ -512,7 +521,7 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             skips.add(LineProblem::ErrorValue, key_field, i);
             continue;
         }
-        const std::string_view key = views.of(key_cell);
+        const std::string_view key = key_view(key_cell, key_scratch);
         if ((key_cell.kind == RawCell::Kind::Text && may_be_total(key) && is_total_label(key)) ||
             !line_has_value(lines, i, true)) {
             skips.add(LineProblem::ReportRow, key_field, i);
@@ -523,10 +532,10 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
         Line line;
         bool skip = false;
         const auto number = [&](Field f, double& into, bool required) {
-            if (skip || lines.of(f).empty()) {
+            if (skip || !lines.has(f)) {
                 return false;
             }
-            const Reading r = number_in(lines.of(f)[i], reading, f);
+            const Reading r = number_in(lines.cell(i, f), reading, f);
             if (r.read == Read::Value) {
                 into = r.value;
                 return true;
@@ -544,10 +553,10 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             return false;
         };
         const auto date = [&](Field f, double& into) {
-            if (skip || lines.of(f).empty()) {
+            if (skip || !lines.has(f)) {
                 return false;
             }
-            const Reading r = date_in(lines.of(f)[i], reading);
+            const Reading r = date_in(lines.cell(i, f), reading);
             if (r.read == Read::Value) {
                 into = r.value;
                 return true;
@@ -559,8 +568,10 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             }
             return false;
         };
+        const std::string_view order_id =
+            has_ids ? key_view(lines.cell(i, Field::OrderId), order_scratch) : std::string_view();
         // With an order id, a later line of an order may leave the order's amount empty (0).
-        number(amount_field, line.amount, !has_ids || order_id_of(i).empty());
+        number(amount_field, line.amount, order_id.empty());
         double profit = 0;
         if (has_revenue && has_profit_col) {
             number(Field::Profit, profit, false);
@@ -586,8 +597,8 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
         } else {
             line.profit = line.amount;
         }
-        if (!lines.of(Field::Discount).empty()) {
-            line.discounted = marker_in(lines.of(Field::Discount)[i], StatusWord::None, true,
+        if (lines.has(Field::Discount)) {
+            line.discounted = marker_in(lines.cell(i, Field::Discount), StatusWord::None, true,
                                         reading, Field::Discount);
         }
 
@@ -601,19 +612,19 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
             if (new_client) {
                 clients.push_back({});
                 clients.back().key = std::string(key);
-                client_keys.push_back(key);
+                client_keys.push_back(kept.keep(key));
             }
             line.client = found;
-            last_key = key;
+            last_key = client_keys[found];
             last_client = found;
         }
         ClientAcc& client = clients[line.client];
-        if (client.name.empty() && by_id && !lines.of(Field::Client).empty()) {
-            client.name = key_text(lines.of(Field::Client)[i]);
+        if (client.name.empty() && by_id && lines.has(Field::Client)) {
+            std::string scratch;
+            client.name = std::string(key_view(lines.cell(i, Field::Client), scratch));
         }
 
         // The order (an order's lines are usually together: the previous one first).
-        const std::string_view order_id = order_id_of(i);
         if (!order_id.empty()) {
             if (last_order_index != kNone && orders[last_order_index].client == line.client &&
                 order_id == last_order_id) {
@@ -627,13 +638,13 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
                 if (new_order) {
                     orders.push_back({});
                     orders.back().client = line.client;
-                    orders.back().returned = !lines.returned_orders.empty() &&
-                                             lines.returned_orders.count(std::string(order_id)) > 0;
-                    order_ids.push_back(order_id);
+                    orders.back().returned = !returned_orders.empty() &&
+                                             returned_orders.count(std::string(order_id)) > 0;
+                    order_ids.push_back(kept.keep(order_id));
                     used_orders.push_back(false);
                 }
                 line.order = found;
-                last_order_id = order_id;
+                last_order_id = order_ids[found];
                 last_order_index = found;
             }
         } else {
@@ -647,18 +658,18 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
         if (got_date && !(order_date >= o.date)) {
             o.date = order_date; // the earliest date of the order's lines
         }
-        if (line.amount < 0 || (!lines.of(Field::Returned).empty() &&
-                                marker_in(lines.of(Field::Returned)[i], StatusWord::Returned, false,
-                                          reading, Field::Returned))) {
+        if (line.amount < 0 || (lines.has(Field::Returned) &&
+                                marker_in(lines.cell(i, Field::Returned), StatusWord::Returned,
+                                          false, reading, Field::Returned))) {
             o.returned = true;
         }
-        if (!lines.of(Field::Disputed).empty() &&
-            marker_in(lines.of(Field::Disputed)[i], StatusWord::Disputed, false, reading,
+        if (lines.has(Field::Disputed) &&
+            marker_in(lines.cell(i, Field::Disputed), StatusWord::Disputed, false, reading,
                       Field::Disputed)) {
             o.disputed = true;
         }
-        if (!lines.of(Field::Rush).empty() &&
-            marker_in(lines.of(Field::Rush)[i], StatusWord::Rush, false, reading, Field::Rush)) {
+        if (lines.has(Field::Rush) &&
+            marker_in(lines.cell(i, Field::Rush), StatusWord::Rush, false, reading, Field::Rush)) {
             o.rush = true;
         }
         if (got_due && got_paid && std::isnan(o.days_late)) {
@@ -751,17 +762,17 @@ ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings&
     out.revenue = sized(has_revenue);
     out.profit = sized(out.has_profit);
     out.orders = sized(true);
-    out.quantity = sized(!lines.of(Field::Quantity).empty());
+    out.quantity = sized(lines.has(Field::Quantity));
     out.first_order = sized(has_dates);
     out.last_order = sized(has_dates);
     out.days_since_last_order = sized(has_dates);
     out.usual_days_between_orders = sized(has_dates);
-    out.discount_share = sized(!lines.of(Field::Discount).empty());
+    out.discount_share = sized(lines.has(Field::Discount));
     out.return_rate =
-        sized(!lines.of(Field::Returned).empty() || !lines.returned_orders.empty() || has_revenue);
+        sized(lines.has(Field::Returned) || !returned_orders.empty() || has_revenue);
     out.days_late = sized(due_paid || late_col);
-    out.complaints = sized(!lines.of(Field::Disputed).empty());
-    out.rush_share = sized(!lines.of(Field::Rush).empty());
+    out.complaints = sized(lines.has(Field::Disputed));
+    out.rush_share = sized(lines.has(Field::Rush));
     out.key.reserve(m);
     out.name.reserve(m);
     for (std::size_t r = 0; r < m; ++r) {

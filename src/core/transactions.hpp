@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -42,16 +43,43 @@ struct RawCell {
 
 using RawColumn = std::vector<RawCell>;
 
-// The lines of a transaction table: one RawColumn per mapped field (indexed by field_index();
-// an unmapped field has an empty column), all of one length.
-struct OrderLines {
+// A cell as the aggregation reads it; `text` is valid until the next cell of the same field.
+struct CellView {
+    RawCell::Kind kind = RawCell::Kind::Empty;
+    double number = 0;
+    std::string_view text;
+};
+
+// Where the aggregation reads the lines from: OrderLines below, or a sheet's block as the
+// office hands it over (src/uno/sheet_io.hpp), read cell by cell without a copy of the table.
+class LineSource {
+public:
+    virtual ~LineSource() = default;
+    virtual std::size_t lines() const = 0;
+    // Whether the table has a column of that field.
+    virtual bool has(Field field) const = 0;
+    // The cell of a line in the column of a field it has.
+    virtual CellView cell(std::size_t line, Field field) const = 0;
+    // The same for a look over a whole column (the decimal mark, the order of day and month):
+    // it must leave the text of the last cell() of the field valid.
+    virtual CellView peek(std::size_t line, Field field) const { return cell(line, field); }
+};
+
+// The lines of a transaction table held as cells: one RawColumn per mapped field (indexed by
+// field_index(); an unmapped field has an empty column), all of one length.
+struct OrderLines : LineSource {
     std::array<RawColumn, kFieldCount> columns;
     // Order ids listed as returned elsewhere (a returns sheet), compared after trimming.
     std::unordered_set<std::string> returned_orders;
 
     const RawColumn& of(Field f) const { return columns[field_index(f)]; }
     RawColumn& of(Field f) { return columns[field_index(f)]; }
-    std::size_t lines() const;
+    std::size_t lines() const override;
+    bool has(Field f) const override { return !of(f).empty(); }
+    CellView cell(std::size_t line, Field f) const override {
+        const RawCell& c = of(f)[line];
+        return {c.kind, c.number, c.text};
+    }
 };
 
 struct OrderSettings {
@@ -155,7 +183,10 @@ struct ClientsFromOrders {
 //   days-late column (per order its largest value, negatives as 0);
 // - complaints: disputed orders; rush share: rush orders / orders.
 // Throws InvalidInput when neither a key (client or client id) nor an amount (revenue or
-// profit) column is given, or the columns differ in length. O(n log n).
+// profit) column is given, or (OrderLines) the columns differ in length. O(n log n).
+ClientsFromOrders aggregate_orders(const LineSource& lines,
+                                   const std::unordered_set<std::string>& returned_orders,
+                                   const OrderSettings& settings = {});
 ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings& settings = {});
 
 // The columns of a client table for client_table_from_fields() (unknown values are empty

@@ -85,18 +85,24 @@ rtl::OUString to_ou(const std::string& utf8) {
     return rtl::OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
 }
 
-std::string to_utf8(const rtl::OUString& text) {
+void assign_utf8(std::string& out, const rtl::OUString& text) {
     // ASCII, the most common text of a sheet, without the converter and its temporary.
     const sal_Unicode* chars = text.getStr();
     const sal_Int32 length = text.getLength();
-    std::string out(static_cast<std::size_t>(length), '\0');
+    out.resize(static_cast<std::size_t>(length));
     for (sal_Int32 i = 0; i < length; ++i) {
         if (chars[i] >= 0x80) {
             const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
-            return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+            out.assign(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+            return;
         }
         out[static_cast<std::size_t>(i)] = static_cast<char>(chars[i]);
     }
+}
+
+std::string to_utf8(const rtl::OUString& text) {
+    std::string out;
+    assign_utf8(out, text);
     return out;
 }
 

@@ -19,6 +19,8 @@ using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 
 rtl::OUString to_ou(const std::string& utf8);
 std::string to_utf8(const rtl::OUString& text);
+// The same into an existing buffer (no allocation once it is large enough).
+void assign_utf8(std::string& out, const rtl::OUString& text);
 
 [[noreturn]] void throw_invalid(const std::string& message);
 

@@ -273,22 +273,12 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
     settings.analysis_date = options.analysis_date ? options.analysis_date : rules.analysis_date;
     const double shift = null_date_shift(model);
-    OrderLines lines;
-    lines.returned_orders = returned_orders(model, table, options, rules);
-    for (Field f : kAllFields) {
-        if (field_applies(f, TableKind::Transactions)) {
-            if (const auto column = mapping.column(f)) {
-                // Date cells move onto the core's day numbers (values.hpp).
-                const bool date =
-                    f == Field::OrderDate || f == Field::DueDate || f == Field::PaidDate;
-                lines.of(f) = raw_column_of(*rows, *column, date ? shift : 0.0);
-            }
-        }
-    }
+    const std::unordered_set<std::string> returned =
+        returned_orders(model, table, options, rules);
+    const ClientsFromOrders clients = aggregate_orders(BlockLines(*rows, mapping, shift),
+                                                       returned, settings);
     rows.reset(); // the run's largest block: gone before the Clients sheet is built
-    phases.mark("convert");
-    const ClientsFromOrders clients = aggregate_orders(lines, settings);
-    lines = OrderLines{}; // the lines are gone before the Clients sheet is built
+    phases.mark("aggregate");
     if (clients.clients() == 0) {
         throw Refused{Refusal::NoDataRows, {}};
     }
@@ -299,7 +289,7 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     }
     const double analysis = std::isnan(clients.analysis_date) ? today_day() : clients.analysis_date;
     const ClientTable client_table = client_table_from_fields(client_fields(clients), analysis);
-    phases.mark("aggregate");
+    phases.mark("convert");
     const std::string described = orders_description(clients, mapping, table.headers, lang);
     const std::string skipped = skipped_lines_text(clients, mapping, table.headers, lang);
     const std::string note = skipped.empty() ? described : described + ". " + skipped;

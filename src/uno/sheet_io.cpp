@@ -121,28 +121,45 @@ Column column_of(const Range& rows, std::size_t column) {
     return out;
 }
 
-RawColumn raw_column_of(const Range& rows, std::size_t column, double date_shift) {
-    RawColumn out(static_cast<std::size_t>(rows.getLength()));
-    for (sal_Int32 r = 0; r < rows.getLength(); ++r) {
-        const auto& row = rows[r];
-        if (static_cast<sal_Int32>(column) >= row.getLength()) {
-            continue;
-        }
-        const Any& cell = row[static_cast<sal_Int32>(column)];
-        RawCell& raw = out[static_cast<std::size_t>(r)];
-        double number = 0;
-        if (cell >>= number) {
-            raw = RawCell::of_number(number + date_shift);
-        } else if (cell.getValueTypeClass() == css::uno::TypeClass_STRING) {
-            const OUString& text = *static_cast<const OUString*>(cell.getValue());
-            if (!text.isEmpty()) {
-                raw = RawCell::of_text(to_utf8(text));
-            }
-        } else {
-            raw = RawCell::of_error();
-        }
+BlockLines::BlockLines(const Range& rows, const HeaderMapping& mapping, double date_shift)
+    : rows_(rows) {
+    for (Field f : kAllFields) {
+        const auto column = field_applies(f, TableKind::Transactions) ? mapping.column(f)
+                                                                      : std::nullopt;
+        columns_[field_index(f)] = column ? static_cast<sal_Int32>(*column) : -1;
+        const bool date = f == Field::OrderDate || f == Field::DueDate || f == Field::PaidDate;
+        shift_[field_index(f)] = date ? date_shift : 0.0;
     }
-    return out;
+}
+
+CellView BlockLines::cell(std::size_t line, Field field) const {
+    return read(line, field, texts_[field_index(field)]);
+}
+
+CellView BlockLines::peek(std::size_t line, Field field) const {
+    return read(line, field, peeked_);
+}
+
+CellView BlockLines::read(std::size_t line, Field field, std::string& buffer) const {
+    const auto& row = rows_[static_cast<sal_Int32>(line)];
+    const sal_Int32 column = columns_[field_index(field)];
+    if (column < 0 || column >= row.getLength()) {
+        return {};
+    }
+    const Any& cell = row[column];
+    double number = 0;
+    if (cell >>= number) {
+        return {RawCell::Kind::Number, number + shift_[field_index(field)], {}};
+    }
+    if (cell.getValueTypeClass() == css::uno::TypeClass_STRING) {
+        const OUString& text = *static_cast<const OUString*>(cell.getValue());
+        if (text.isEmpty()) {
+            return {};
+        }
+        assign_utf8(buffer, text);
+        return {RawCell::Kind::Text, 0, buffer};
+    }
+    return {RawCell::Kind::Error, 0, {}};
 }
 
 double null_date_shift(const Reference<css::frame::XModel>& model) {

@@ -6,6 +6,7 @@
 #include "uno/args.hpp"
 
 #include "core/batch.hpp"
+#include "core/headers.hpp"
 #include "core/transactions.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
@@ -13,6 +14,7 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,9 +50,26 @@ std::vector<css::uno::Any> cells_of(const Range& rows, std::optional<std::size_t
 // errors (a cell with an error comes as void from getDataArray).
 Column column_of(const Range& rows, std::size_t column);
 
-// Column `column` of the data rows as the transaction reader takes it: numbers (date cells
-// moved by `date_shift` days onto the core's day numbers), texts, empty cells and errors.
-RawColumn raw_column_of(const Range& rows, std::size_t column, double date_shift = 0);
+// The data rows of a transaction table as the aggregation reads them (transactions.hpp),
+// straight from the block getDataArray gave, a cell at a time: numbers (date cells moved by
+// `date_shift` days onto the core's day numbers), texts (converted to UTF-8 into a buffer per
+// field), empty cells and errors. The block must outlive it.
+class BlockLines : public LineSource {
+public:
+    BlockLines(const Range& rows, const HeaderMapping& mapping, double date_shift);
+    std::size_t lines() const override { return static_cast<std::size_t>(rows_.getLength()); }
+    bool has(Field field) const override { return columns_[field_index(field)] >= 0; }
+    CellView cell(std::size_t line, Field field) const override;
+    CellView peek(std::size_t line, Field field) const override;
+
+private:
+    CellView read(std::size_t line, Field field, std::string& buffer) const;
+    const Range& rows_;
+    std::array<sal_Int32, kFieldCount> columns_{};
+    std::array<double, kFieldCount> shift_{};
+    mutable std::array<std::string, kFieldCount> texts_;
+    mutable std::string peeked_;
+};
 
 // The document's null date as a core day number (0 for Calc's default 1899-12-30): a date
 // cell's value + this is the core's day number.
