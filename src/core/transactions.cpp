@@ -110,8 +110,10 @@ bool marker_in(const CellView& cell, StatusWord word, bool any_text, LazyReading
     if (const auto flag = parse_flag_text(text)) {
         return *flag;
     }
-    if (const auto v = parse_number_text(text, reading.mark(field))) {
-        return *v != 0;
+    if (text.find_first_of("0123456789") != std::string_view::npos) {
+        if (const auto v = parse_number_text(text, reading.mark(field))) {
+            return *v != 0;
+        }
     }
     const StatusWord w = status_word(text);
     if (w == word) {
