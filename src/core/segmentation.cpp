@@ -105,7 +105,7 @@ bool present(const Column& column) {
     return !column.empty();
 }
 
-constexpr std::array<Localized, 21> kPanelTexts = {{
+constexpr std::array<Localized, 28> kPanelTexts = {{
     {"Client Triage", "Client Triage", "Client Triage"},
     {"Table", "Таблица", "Taulukko"},
     {"{} clients in {}", "Клиентов: {}, диапазон {}", "{} asiakasta alueella {}"},
@@ -136,6 +136,14 @@ constexpr std::array<Localized, 21> kPanelTexts = {{
      "Oletussäännöt palautettu."},
     {"Preset {} applied.", "Применён набор «{}».", "Pohja {} otettu käyttöön."},
     {"Exported to {}.", "Экспортировано в {}.", "Viety tiedostoon {}."},
+    {"Kind of table", "Вид таблицы", "Taulukon laji"},
+    {"One row per client", "Строка на клиента", "Rivi asiakasta kohden"},
+    {"Order lines or invoices", "Строки заказов или счета", "Tilausrivit tai laskut"},
+    {"Show every field", "Показать все поля", "Näytä kaikki kentät"},
+    {"Returned orders listed on sheet", "Возвращённые заказы на листе",
+     "Palautetut tilaukset taulukossa"},
+    {"(a sheet named Returns)", "(лист с названием «Возвраты»)", "(taulukko nimeltä Palautukset)"},
+    {"{} order lines in {}", "Строк заказов: {}, диапазон {}", "{} tilausriviä alueella {}"},
 }};
 
 } // namespace

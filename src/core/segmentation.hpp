@@ -128,6 +128,13 @@ enum class PanelText {
     RulesReset,     // "Back to the defaults of the specification."
     PresetApplied,  // "Preset {} applied."
     Exported,       // "Exported to {}."
+    KindCaption,    // "Kind of table"
+    KindClients,    // "One row per client"
+    KindLines,      // "Order lines or invoices"
+    MoreFields,     // "Show every field"
+    ReturnsCaption, // "Returned orders listed on sheet"
+    ReturnsByName,  // "(a sheet named Returns)"
+    Lines,          // "{} order lines in {}"
 };
 
 const Localized& panel_text(PanelText text);

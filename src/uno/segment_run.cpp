@@ -273,10 +273,9 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
     settings.analysis_date = options.analysis_date ? options.analysis_date : rules.analysis_date;
     const double shift = null_date_shift(model);
-    const std::unordered_set<std::string> returned =
-        returned_orders(model, table, options, rules);
-    const ClientsFromOrders clients = aggregate_orders(BlockLines(*rows, mapping, shift),
-                                                       returned, settings);
+    const std::unordered_set<std::string> returned = returned_orders(model, table, options, rules);
+    const ClientsFromOrders clients =
+        aggregate_orders(BlockLines(*rows, mapping, shift), returned, settings);
     rows.reset(); // the run's largest block: gone before the Clients sheet is built
     phases.mark("aggregate");
     if (clients.clients() == 0) {
@@ -311,7 +310,8 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
 
 // ------------------------------------------------------------------ preview and run
 
-TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang) {
+TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang,
+                           std::optional<TableKind> kind) {
     TablePreview preview;
     try {
         const FoundTable table = find_table(model);
@@ -325,11 +325,34 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
         preview.headers = table.headers;
         const RuleSet rules = document_rules(model, lang);
         const Range rows = read_block(table.sheet, data_rows(table));
-        preview.kind = table_kind(table, rows, rules, {});
+        SegmentOptions options;
+        options.kind = kind;
+        preview.kind = table_kind(table, rows, rules, options);
+        preview.kind_detected = !kind.has_value();
         preview.mapping = recognize_headers(table.headers, rules.synonyms, preview.kind);
         preview.has_previous_output = table.previous_output;
+        if (preview.kind == TableKind::Transactions && preview.mapping.has_required() &&
+            preview.client_rows <= kPreviewLines) {
+            OrderSettings settings = locale_settings(model);
+            settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
+            settings.analysis_date = rules.analysis_date;
+            const ClientsFromOrders clients = aggregate_orders(
+                BlockLines(rows, preview.mapping, null_date_shift(model)), {}, settings);
+            preview.description = orders_description(clients, preview.mapping, table.headers, lang);
+        }
+        const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
+        const Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+        for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+            if (i != sheet_index(table.sheet)) {
+                const Reference<css::container::XNamed> named(sheets->getByIndex(i),
+                                                              UNO_QUERY_THROW);
+                preview.other_sheets.push_back(to_utf8(named->getName()));
+            }
+        }
     } catch (const Refused& r) {
         preview.problem = refusal_message(r.refusal, lang, r.details);
+    } catch (const InvalidInput& e) {
+        preview.problem = e.what();
     } catch (const css::uno::Exception& e) {
         preview.problem = to_utf8(e.Message);
     }

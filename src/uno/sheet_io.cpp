@@ -124,8 +124,8 @@ Column column_of(const Range& rows, std::size_t column) {
 BlockLines::BlockLines(const Range& rows, const HeaderMapping& mapping, double date_shift)
     : rows_(rows) {
     for (Field f : kAllFields) {
-        const auto column = field_applies(f, TableKind::Transactions) ? mapping.column(f)
-                                                                      : std::nullopt;
+        const auto column =
+            field_applies(f, TableKind::Transactions) ? mapping.column(f) : std::nullopt;
         columns_[field_index(f)] = column ? static_cast<sal_Int32>(*column) : -1;
         const bool date = f == Field::OrderDate || f == Field::DueDate || f == Field::PaidDate;
         shift_[field_index(f)] = date ? date_shift : 0.0;

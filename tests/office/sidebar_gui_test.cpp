@@ -1,14 +1,18 @@
 // The sidebar deck in a real Calc window (under xvfb-run): the deck opens, its panel shows the
 // table and the recognised columns, and a click on its button, made through the
-// accessibility API as assistive technology would, segments the table.
+// accessibility API as assistive technology would, segments the table. In English, Russian
+// and Finnish offices, every label, check box and button of both panels shows its whole text
+// at the deck's default width, with every field of an order list shown; a screenshot each.
 #include "office.hpp"
 #include "sheet_ops.hpp"
 
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleComponent.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/accessibility/XAccessibleSelection.hpp>
+#include <com/sun/star/accessibility/XAccessibleText.hpp>
 #include <com/sun/star/frame/XController2.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -245,5 +249,155 @@ TEST_F(SidebarGui, TheRulesPanelAppliesAPresetAndResets) {
     click(find_named(window, Role::PUSH_BUTTON, "Reset to defaults"));
     EXPECT_TRUE(wait_for([&] { return office::document_rules(doc).empty(); }));
 }
+
+// ---------------------------------------------------------------- every text whole
+
+// The text of a control runs past its edge: its last character's box is not inside the
+// control (a label, a check box or a button; the boxes are the ones VCL drew).
+std::string cut_text(const Reference<XAccessibleContext>& c) {
+    const Reference<css::accessibility::XAccessibleText> text(c, UNO_QUERY);
+    const Reference<css::accessibility::XAccessibleComponent> box(c, UNO_QUERY);
+    if (!text.is() || !box.is() || text->getCharacterCount() == 0) {
+        return {};
+    }
+    const css::awt::Size size = box->getSize();
+    const sal_Int32 last = text->getCharacterCount() - 1;
+    const css::awt::Rectangle r = text->getCharacterBounds(last);
+    if (r.X < 0 || r.X + r.Width > size.Width + 1 || r.Y < 0 || r.Y + r.Height > size.Height + 1) {
+        return "\"" + utf8(c->getAccessibleName()) + "\" (last character at " +
+               std::to_string(r.X) + "," + std::to_string(r.Y) + " " + std::to_string(r.Width) +
+               "x" + std::to_string(r.Height) + ", control " + std::to_string(size.Width) + "x" +
+               std::to_string(size.Height) + ")";
+    }
+    return {};
+}
+
+// Every label, check box and button beside `member` (in the same panel window) that is cut,
+// or that reaches past the panel's right edge; and how many were looked at.
+std::vector<std::string> cut_controls(const Reference<XAccessibleContext>& member, int& checked) {
+    std::vector<std::string> cut;
+    const Reference<XAccessible> parent = member->getAccessibleParent();
+    const Reference<XAccessibleContext> panel = parent->getAccessibleContext();
+    const Reference<css::accessibility::XAccessibleComponent> panel_box(panel, UNO_QUERY);
+    const sal_Int32 panel_width = panel_box.is() ? panel_box->getSize().Width : 0;
+    for (sal_Int64 i = 0; i < panel->getAccessibleChildCount(); ++i) {
+        const Reference<XAccessibleContext> c =
+            panel->getAccessibleChild(i)->getAccessibleContext();
+        const sal_Int16 role = c->getAccessibleRole();
+        if (role != Role::LABEL && role != Role::PUSH_BUTTON && role != Role::CHECK_BOX &&
+            role != Role::COMBO_BOX) {
+            continue;
+        }
+        const Reference<css::accessibility::XAccessibleComponent> box(c, UNO_QUERY);
+        if (!box.is() || box->getSize().Width <= 0) {
+            continue;
+        }
+        ++checked;
+        if (box->getLocation().X + box->getSize().Width > panel_width + 1) {
+            cut.push_back("\"" + utf8(c->getAccessibleName()) + "\" reaches past the panel");
+        }
+        if (role != Role::COMBO_BOX) {
+            if (const std::string why = cut_text(c); !why.empty()) {
+                cut.push_back(why);
+            }
+        }
+    }
+    return cut;
+}
+
+struct PanelLanguage {
+    const char* locale;
+    const char* tag;
+    const char* segment;    // the Segment button
+    const char* more;       // the "Show every field" check box
+    const char* use_preset; // the Rules panel's button
+    const char* hidden;     // a field label shown only with every field (Cost)
+};
+
+class SidebarLanguages : public ::testing::TestWithParam<PanelLanguage> {
+protected:
+    void SetUp() override {
+        if (!std::getenv("DISPLAY")) {
+            GTEST_SKIP() << "needs a display: run under xvfb-run";
+        }
+        office::OfficeOptions options;
+        options.visible = true;
+        options.ui_locale = GetParam().locale;
+        office_ = std::make_unique<office::Office>(options);
+    }
+    void TearDown() override { office_.reset(); }
+    std::unique_ptr<office::Office> office_;
+};
+
+TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
+    const PanelLanguage& lang = GetParam();
+    office::CalcDoc doc(*office_);
+    // An order export: the panel shows the roles of a list of transactions.
+    const auto t = [](const char* text) { return office::CellValue(std::string(text)); };
+    office::set_rows(
+        doc, "A1",
+        {{t("Order ID"), t("Order Date"), t("Customer ID"), t("Customer Name"), t("Sales"),
+          t("Profit"), t("Discount"), t("Returned"), t("Ship Mode")},
+         {t("SO-1"), t("2026-01-05"), t("C1"), t("Acme"), 100.0, 30.0, 0.1, t("No"), t("Same Day")},
+         {t("SO-1"), t("2026-01-05"), t("C1"), t("Acme"), 50.0, 10.0, 0.0, t("No"), t("Same Day")},
+         {t("SO-2"), t("2026-02-01"), t("C2"), t("Bolt"), 80.0, -5.0, 0.0, t("Yes"),
+          t("Standard Class")},
+         {t("SO-3"), t("2026-03-01"), t("C1"), t("Acme"), 70.0, 20.0, 0.0, t("No"),
+          t("Standard Class")}});
+    office::select(doc, "B3");
+    const Reference<XAccessible> window = open_deck(doc);
+    Reference<XAccessibleContext> segment;
+    ASSERT_TRUE(wait_for([&] {
+        segment = find_named(window, Role::PUSH_BUTTON, lang.segment);
+        return segment.is();
+    })) << "the panel's Segment button never appeared";
+    // The panel says what it found.
+    EXPECT_TRUE(wait_for([&] {
+        return find_containing(window, Role::LABEL, "C1").is() ||
+               find_containing(window, Role::LABEL, "4").is();
+    }));
+    // Every field of an order list shown.
+    const auto more = find_named(window, Role::CHECK_BOX, lang.more);
+    ASSERT_TRUE(more.is()) << lang.more;
+    click(more);
+    ASSERT_TRUE(wait_for([&] { return find_named(window, Role::LABEL, lang.hidden).is(); }))
+        << lang.hidden;
+    std::this_thread::sleep_for(std::chrono::seconds(1)); // the deck lays out again
+
+    int checked = 0;
+    const std::vector<std::string> segment_cut = cut_controls(segment, checked);
+    EXPECT_TRUE(segment_cut.empty()) << ::testing::PrintToString(segment_cut);
+    EXPECT_GE(checked, 25); // captions, 11 roles' labels and drop-downs, check box, button
+    const auto use_preset = find_named(window, Role::PUSH_BUTTON, lang.use_preset);
+    ASSERT_TRUE(use_preset.is()) << lang.use_preset;
+    int rules_checked = 0;
+    const std::vector<std::string> rules_cut = cut_controls(use_preset, rules_checked);
+    EXPECT_TRUE(rules_cut.empty()) << ::testing::PrintToString(rules_cut);
+    EXPECT_GE(rules_checked, 8);
+
+    // Segmented through the panel: the Clients sheet, shown with the deck.
+    click(segment);
+    ASSERT_TRUE(wait_for([&] { return office::sheet_names(doc).size() >= 3; }, 30));
+    const std::string shot =
+        std::string(TRIAGE_BINARY_DIR) + "/sidebar-" + std::string(lang.tag) + ".png";
+    std::filesystem::remove(shot);
+    if (std::system("command -v import >/dev/null 2>&1") == 0) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
+        EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EnRuFi, SidebarLanguages,
+    ::testing::Values(PanelLanguage{"en-US", "en", "Segment", "Show every field", "Use preset",
+                                    "Cost"},
+                      PanelLanguage{"ru-RU", "ru", "Сегментировать", "Показать все поля",
+                                    "Применить набор", "Себестоимость"},
+                      PanelLanguage{"fi-FI", "fi", "Luokittele", "Näytä kaikki kentät",
+                                    "Käytä pohjaa", "Kustannus"}),
+    [](const ::testing::TestParamInfo<PanelLanguage>& info) {
+        return std::string(info.param.tag);
+    });
 
 } // namespace
