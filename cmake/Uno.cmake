@@ -126,7 +126,8 @@ set_tests_properties(office_bench_smoke PROPERTIES TIMEOUT 300)
 add_executable(sidebar_tests ${CMAKE_SOURCE_DIR}/tests/office/sidebar_gui_test.cpp)
 target_link_libraries(sidebar_tests PRIVATE office_harness GTest::gtest GTest::gtest_main)
 set_target_properties(sidebar_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
-target_compile_definitions(sidebar_tests PRIVATE TRIAGE_BINARY_DIR="${CMAKE_BINARY_DIR}")
+target_compile_definitions(sidebar_tests PRIVATE TRIAGE_BINARY_DIR="${CMAKE_BINARY_DIR}"
+                                                 TRIAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 find_program(XVFB_RUN xvfb-run)
 if(XVFB_RUN)
   add_test(NAME sidebar_gui

@@ -894,16 +894,16 @@ std::vector<ClientsSheetColumn> clients_sheet_columns(const ClientsFromOrders& c
             columns.push_back({f, format});
         }
     };
-    add(clients.revenue, Field::Revenue, F::Number);
-    add(clients.profit, Field::Profit, F::Number);
+    add(clients.revenue, Field::Revenue, F::Money);
+    add(clients.profit, Field::Profit, F::Money);
     add(clients.orders, Field::Orders, F::Number);
     add(clients.first_order, Field::FirstOrderDate, F::Date);
     add(clients.last_order, Field::LastOrderDate, F::Date);
     add(clients.days_since_last_order, Field::DaysSinceLastOrder, F::Number);
-    add(clients.usual_days_between_orders, Field::UsualDaysBetweenOrders, F::Number);
+    add(clients.usual_days_between_orders, Field::UsualDaysBetweenOrders, F::Decimal);
     add(clients.discount_share, Field::DiscountShare, F::Percent);
     add(clients.return_rate, Field::ReturnRate, F::Percent);
-    add(clients.days_late, Field::DaysLate, F::Number);
+    add(clients.days_late, Field::DaysLate, F::Decimal);
     add(clients.complaints, Field::Complaints, F::Number);
     add(clients.rush_share, Field::RushShare, F::Percent);
     return columns;

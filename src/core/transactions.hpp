@@ -197,7 +197,14 @@ FieldColumns client_fields(const ClientsFromOrders& clients);
 
 // The columns of the Clients sheet before the results, in order. Each is a field of a client
 // table, under the field's name (so that segmenting the sheet again reads them back).
-enum class ClientsSheetFormat { Text, Number, Date, Percent };
+enum class ClientsSheetFormat {
+    Text,
+    Number,  // a count or whole days
+    Money,   // two decimals, grouped
+    Decimal, // a mean: two decimals
+    Date,
+    Percent,
+};
 struct ClientsSheetColumn {
     Field field;
     ClientsSheetFormat format;

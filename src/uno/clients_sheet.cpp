@@ -12,6 +12,7 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XDatabaseRange.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
@@ -132,13 +133,24 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
     const Reference<css::sheet::XSpreadsheet> sheet =
         replace_product_sheet(model, ProductSheet::Clients, clients_sheet_name().in(lang));
     const sal_Int16 index = sheet_index(sheet);
-    for (sal_Int32 c = 0; c < first_result; ++c) {
-        const ClientsSheetFormat format = columns[static_cast<std::size_t>(c)].format;
-        if (format == ClientsSheetFormat::Date || format == ClientsSheetFormat::Percent) {
-            set_standard_format(model, sheet->getCellRangeByPosition(c, 1, c, rows - 1),
-                                format == ClientsSheetFormat::Date
-                                    ? css::util::NumberFormat::DATE
-                                    : css::util::NumberFormat::PERCENT);
+    for (sal_Int32 c = 0; c < first_result && rows > 1; ++c) {
+        const auto range = sheet->getCellRangeByPosition(c, 1, c, rows - 1);
+        switch (columns[static_cast<std::size_t>(c)].format) {
+        case ClientsSheetFormat::Date:
+            set_standard_format(model, range, css::util::NumberFormat::DATE);
+            break;
+        case ClientsSheetFormat::Percent:
+            set_standard_format(model, range, css::util::NumberFormat::PERCENT);
+            break;
+        case ClientsSheetFormat::Money:
+            set_builtin_format(model, range, css::i18n::NumberFormatIndex::NUMBER_1000DEC2);
+            break;
+        case ClientsSheetFormat::Decimal:
+            set_builtin_format(model, range, css::i18n::NumberFormatIndex::NUMBER_DEC2);
+            break;
+        case ClientsSheetFormat::Text:
+        case ClientsSheetFormat::Number:
+            break;
         }
     }
     set_result_text_formats(model, sheet, first_result, 1, rows - 1);
@@ -153,7 +165,7 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
     results.StartRow = 0;
     results.EndRow = rows - 1;
     apply_colours(model, sheet, results, lang, new_styles);
-    set_readable_widths(sheet, 0, width, data, 0);
+    set_readable_widths(sheet, 0, width, data, 0, 3); // the AutoFilter buttons
 
     CellRangeAddress all = results;
     all.StartColumn = 0;

@@ -15,4 +15,9 @@ sal_Int32 standard_format(const css::uno::Reference<css::frame::XModel>& model, 
 void set_standard_format(const css::uno::Reference<css::frame::XModel>& model,
                          const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 type);
 
+// Gives `range` one of the office's built-in formats (css::i18n::NumberFormatIndex, e.g.
+// NUMBER_1000DEC2 "#,##0.00") in the default locale.
+void set_builtin_format(const css::uno::Reference<css::frame::XModel>& model,
+                        const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 index);
+
 } // namespace triage::uno

@@ -171,15 +171,18 @@ private:
             }
         }
         refresh_returns(host);
+        // A list of transactions has its signals from the lines (days late, returns, ...).
         std::string status =
-            signals.empty()
+            lines ? std::string()
+            : signals.empty()
                 ? std::string(panel_text(PanelText::NoSignals).in(lang))
                 : fill_placeholders(panel_text(PanelText::SignalsFound).in(lang), {signals});
         if (preview_.has_previous_output) {
-            status += "\n" + std::string(panel_text(PanelText::PreviousOutput).in(lang));
+            status += (status.empty() ? "" : "\n") +
+                      std::string(panel_text(PanelText::PreviousOutput).in(lang));
         }
         for (const HeaderProblem& p : preview_.mapping.problems) {
-            status += "\n" + p.message(lang);
+            status += (status.empty() ? "" : "\n") + p.message(lang);
         }
         host.set_label(OUString("ResultValue"), to_ou(status));
         host.request_layout();

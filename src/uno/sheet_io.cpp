@@ -202,7 +202,7 @@ sal_Int32 shown_chars(const Any& cell) {
 
 void set_readable_widths(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first,
                          sal_Int32 count, const Sequence<Sequence<Any>>& data,
-                         sal_Int32 data_first) {
+                         sal_Int32 data_first, sal_Int32 extra_chars) {
     const Reference<css::table::XColumnRowRange> columns(sheet, UNO_QUERY_THROW);
     const Reference<css::table::XTableColumns> all = columns->getColumns();
     for (sal_Int32 c = 0; c < count; ++c) {
@@ -212,7 +212,7 @@ void set_readable_widths(const Reference<css::sheet::XSpreadsheet>& sheet, sal_I
                 chars = std::max(chars, shown_chars(data[r][data_first + c]));
             }
         }
-        chars = std::min(chars, kMaxChars);
+        chars = std::min(chars, kMaxChars) + extra_chars;
         const Reference<css::beans::XPropertySet> column(all->getByIndex(first + c),
                                                          UNO_QUERY_THROW);
         column->setPropertyValue("Width", Any(chars * kCharWidth + kPadding));

@@ -76,11 +76,12 @@ private:
 double null_date_shift(const css::uno::Reference<css::frame::XModel>& model);
 
 // Sets the widths of `count` columns from `first` so that their header and their values (the
-// first rows of `data`, from its column `data_first`) can be read: from 4 to 60 characters.
+// first rows of `data`, from its column `data_first`) can be read: from 4 to 60 characters,
+// plus `extra_chars` (room for an AutoFilter button beside the header).
 void set_readable_widths(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                          sal_Int32 first, sal_Int32 count,
                          const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data,
-                         sal_Int32 data_first);
+                         sal_Int32 data_first, sal_Int32 extra_chars = 0);
 
 // Today as a core day number (values.hpp).
 double today_day();
