@@ -625,6 +625,53 @@ std::string mib(long kib) {
     return buf;
 }
 
+// The phases of every table size (TRIAGE_PHASE_LOG): collected run by run, reported as one
+// table of medians.
+class PhaseTable {
+public:
+    void add(const std::vector<std::pair<std::string, double>>& run) {
+        for (const auto& [name, seconds] : run) {
+            if (std::find(names_.begin(), names_.end(), name) == names_.end()) {
+                names_.push_back(name);
+            }
+            current_[name].push_back(seconds);
+        }
+    }
+    // Closes the row of one table size.
+    void end_row(int rows) {
+        std::string line = "| " + std::to_string(rows) + " |";
+        for (const auto& name : names_) {
+            char cell[32];
+            const auto it = current_.find(name);
+            std::snprintf(cell, sizeof cell, " %.3f s |",
+                          it == current_.end() ? 0.0 : median(it->second));
+            line += cell;
+        }
+        rows_.push_back(line);
+        current_.clear();
+    }
+    void report_table(const char* title, const char* first_column) const {
+        blank();
+        report("%s", title);
+        std::string head = std::string("| ") + first_column + " |";
+        std::string rule = "|---:|";
+        for (const auto& name : names_) {
+            head += " " + name + " |";
+            rule += "---:|";
+        }
+        report("%s", head.c_str());
+        report("%s", rule.c_str());
+        for (const auto& row : rows_) {
+            report("%s", row.c_str());
+        }
+    }
+
+private:
+    std::vector<std::string> names_;
+    std::map<std::string, std::vector<double>> current_;
+    std::vector<std::string> rows_;
+};
+
 void bench_segmentation(const Config& cfg) {
     PhaseFile phase_file;
     // An office of its own with the floor's extension, so that its memory is this section's.
@@ -641,8 +688,7 @@ void bench_segmentation(const Config& cfg) {
     report("| rows | load the table (over the bridge, once) | segment | floor: read | floor: "
            "write | floor: read + write | segment / floor |");
     report("|---:|---:|---:|---:|---:|---:|---:|");
-    std::vector<std::string> phase_rows;
-    std::vector<std::string> phase_names;
+    PhaseTable phase_table;
     struct Memory {
         int rows = 0;
         long rss_table = 0, hwm_segment = 0, rss_after = 0;
@@ -654,7 +700,6 @@ void bench_segmentation(const Config& cfg) {
         const double load_s = now_s() - t0;
         const int reps = rows > 500000 ? std::min(cfg.reps, 3) : cfg.reps;
         std::vector<double> segment, read, write, floor;
-        std::map<std::string, std::vector<double>> phases;
         for (int i = 0; i < reps; ++i) {
             reset_table(t);
             const bool measure_memory = i == 0 && rows >= memory.rows;
@@ -668,13 +713,7 @@ void bench_segmentation(const Config& cfg) {
                 memory.hwm_segment = proc_status_kib(office.pid(), "VmHWM");
                 memory.rss_after = proc_status_kib(office.pid(), "VmRSS");
             }
-            for (const auto& [name, seconds] : phase_file.last()) {
-                if (phases.find(name) == phases.end() &&
-                    std::find(phase_names.begin(), phase_names.end(), name) == phase_names.end()) {
-                    phase_names.push_back(name);
-                }
-                phases[name].push_back(seconds);
-            }
+            phase_table.add(phase_file.last());
             const auto [r, w] = floor_in_office(t);
             read.push_back(r);
             write.push_back(w);
@@ -684,29 +723,10 @@ void bench_segmentation(const Config& cfg) {
         const double fl = median(floor);
         report("| %d | %.2f s | %.3f s | %.3f s | %.3f s | %.3f s | %.2fx |", rows, load_s, seg,
                median(read), median(write), fl, seg / fl);
-        std::string line = "| " + std::to_string(rows) + " |";
-        for (const auto& name : phase_names) {
-            char cell[32];
-            const auto it = phases.find(name);
-            std::snprintf(cell, sizeof cell, " %.3f s |",
-                          it == phases.end() ? 0.0 : median(it->second));
-            line += cell;
-        }
-        phase_rows.push_back(line);
+        phase_table.end_row(rows);
     }
-    blank();
-    report("## Where the segmentation's time goes (medians, TRIAGE_PHASE_LOG)");
-    std::string head = "| rows |";
-    std::string rule = "|---:|";
-    for (const auto& name : phase_names) {
-        head += " " + name + " |";
-        rule += "---:|";
-    }
-    report("%s", head.c_str());
-    report("%s", rule.c_str());
-    for (const auto& row : phase_rows) {
-        report("%s", row.c_str());
-    }
+    phase_table.report_table("## Where the segmentation's time goes (medians, TRIAGE_PHASE_LOG)",
+                             "rows");
     blank();
     report("## Office memory (soffice.bin, /proc/<pid>/status)");
     report("| state | resident |");
@@ -730,7 +750,8 @@ Any order_cell(const std::string& text) {
     }
     char* end = nullptr;
     const double number = std::strtod(text.c_str(), &end);
-    if (end != nullptr && *end == '\0' && text.find_first_not_of("0123456789.-") == std::string::npos) {
+    if (end != nullptr && *end == '\0' &&
+        text.find_first_not_of("0123456789.-") == std::string::npos) {
         return Any(number);
     }
     int y = 0, m = 0, d = 0;
@@ -746,7 +767,7 @@ Sequence<Sequence<Any>> order_block(int rows) {
     client_table::Options options;
     options.rows = static_cast<std::size_t>(std::max(10, rows / 10));
     auto lines = client_table::generate_orders(client_table::generate(options), options);
-    lines.pop_back(); // the Total row
+    lines.pop_back();                               // the Total row
     while (static_cast<int>(lines.size()) < rows) { // short of lines: the same again
         const std::size_t n = lines.size();
         for (std::size_t i = 0; i < n && static_cast<int>(lines.size()) < rows; ++i) {
@@ -795,8 +816,7 @@ void bench_orders(const Config& cfg) {
     report("| order lines | clients | segment | floor: read | floor: write | floor: read + write | "
            "segment / floor |");
     report("|---:|---:|---:|---:|---:|---:|---:|");
-    std::vector<std::string> phase_rows;
-    std::vector<std::string> phase_names;
+    PhaseTable phase_table;
     for (int rows : cfg.order_rows) {
         office::CalcDoc doc(office);
         const int columns = static_cast<int>(client_table::order_headers().size());
@@ -804,7 +824,6 @@ void bench_orders(const Config& cfg) {
         range_data(doc, "A1:" + column_name(columns - 1) + last)->setDataArray(order_block(rows));
         const int reps = rows > 500000 ? std::min(cfg.reps, 3) : cfg.reps;
         std::vector<double> segment, read, write, floor;
-        std::map<std::string, std::vector<double>> phases;
         int clients = 0;
         for (int i = 0; i < reps; ++i) {
             reset_orders(doc);
@@ -814,25 +833,20 @@ void bench_orders(const Config& cfg) {
             if (!r.success) {
                 throw std::runtime_error("the orders segmentation failed: " + r.message);
             }
-            for (const auto& [name, seconds] : phase_file.last()) {
-                if (std::find(phase_names.begin(), phase_names.end(), name) == phase_names.end()) {
-                    phase_names.push_back(name);
-                }
-                phases[name].push_back(seconds);
-            }
+            phase_table.add(phase_file.last());
             // The Clients sheet's block: its header row's width, one row per client.
             const auto names = office::sheet_names(doc);
-            const int sheet = static_cast<int>(
-                std::find(names.begin(), names.end(), "Clients") - names.begin());
+            const int sheet =
+                static_cast<int>(std::find(names.begin(), names.end(), "Clients") - names.begin());
             const auto header = office::get_rows(doc, "A1:AZ1", sheet)[0];
             const int width = static_cast<int>(
                 std::find(header.begin(), header.end(), std::string()) - header.begin());
-            const auto keys = office::get_rows(
-                doc, "A1:A" + std::to_string(std::min(rows, 1048575) + 1), sheet);
-            clients = static_cast<int>(
-                std::find_if(keys.begin() + 1, keys.end(),
-                             [](const auto& row) { return row[0].empty(); }) -
-                keys.begin() - 1);
+            const auto keys =
+                office::get_rows(doc, "A1:A" + std::to_string(std::min(rows, 1048575) + 1), sheet);
+            clients =
+                static_cast<int>(std::find_if(keys.begin() + 1, keys.end(),
+                                              [](const auto& row) { return row[0].empty(); }) -
+                                 keys.begin() - 1);
             office::select(doc, "A1");
             const office::CommandResult f = office::run_command(
                 doc, "org.clienttriage.bench:Floor",
@@ -851,29 +865,10 @@ void bench_orders(const Config& cfg) {
         const double fl = median(floor);
         report("| %d | %d | %.3f s | %.3f s | %.3f s | %.3f s | %.2fx |", rows, clients, seg,
                median(read), median(write), fl, seg / fl);
-        std::string line = "| " + std::to_string(rows) + " |";
-        for (const auto& name : phase_names) {
-            char cell[32];
-            const auto it = phases.find(name);
-            std::snprintf(cell, sizeof cell, " %.3f s |",
-                          it == phases.end() ? 0.0 : median(it->second));
-            line += cell;
-        }
-        phase_rows.push_back(line);
+        phase_table.end_row(rows);
     }
-    blank();
-    report("## Where the orders segmentation's time goes (medians, TRIAGE_PHASE_LOG)");
-    std::string head = "| order lines |";
-    std::string rule = "|---:|";
-    for (const auto& name : phase_names) {
-        head += " " + name + " |";
-        rule += "---:|";
-    }
-    report("%s", head.c_str());
-    report("%s", rule.c_str());
-    for (const auto& row : phase_rows) {
-        report("%s", row.c_str());
-    }
+    phase_table.report_table(
+        "## Where the orders segmentation's time goes (medians, TRIAGE_PHASE_LOG)", "order lines");
 }
 
 int run(const Config& cfg) {

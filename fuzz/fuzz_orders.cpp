@@ -13,10 +13,10 @@
 namespace {
 
 constexpr triage::Field kColumns[] = {
-    triage::Field::ClientId, triage::Field::Client,   triage::Field::OrderId,
-    triage::Field::OrderDate, triage::Field::Revenue, triage::Field::Profit,
-    triage::Field::Discount, triage::Field::Returned, triage::Field::DueDate,
-    triage::Field::PaidDate, triage::Field::Disputed, triage::Field::Rush,
+    triage::Field::ClientId,  triage::Field::Client,   triage::Field::OrderId,
+    triage::Field::OrderDate, triage::Field::Revenue,  triage::Field::Profit,
+    triage::Field::Discount,  triage::Field::Returned, triage::Field::DueDate,
+    triage::Field::PaidDate,  triage::Field::Disputed, triage::Field::Rush,
 };
 
 } // namespace

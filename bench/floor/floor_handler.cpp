@@ -4,11 +4,12 @@
 //
 // Arguments: "Input" and "Output", range names on the document's active sheet ("A2:P10001",
 // "Q1:U10001"); "OutputSheet" (optional) the name of the sheet the output block is on (the
-// Clients sheet of a transaction table's run). The handler takes the output block as it is (the segmentation command wrote
-// it just before), clears it, and then times one XCellRangeData::getDataArray of the input
-// block and one setDataArray of the same output block back: the least a segmentation through
-// the cell API costs, with no computation. The DispatchResultEvent's Result is a
-// sequence<double> {read seconds, write seconds}; a failure is FAILURE with the message.
+// Clients sheet of a transaction table's run). The handler takes the output block as it is (the
+// segmentation command wrote it just before), clears it, and then times one
+// XCellRangeData::getDataArray of the input block and one setDataArray of the same output block
+// back: the least a segmentation through the cell API costs, with no computation. The
+// DispatchResultEvent's Result is a sequence<double> {read seconds, write seconds}; a failure is
+// FAILURE with the message.
 #include "uno/protocol_handler.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -26,8 +27,8 @@
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/URL.hpp>
 #include <cppuhelper/implbase3.hxx>

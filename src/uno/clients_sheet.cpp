@@ -6,6 +6,7 @@
 #include "uno/result_columns.hpp"
 #include "uno/result_styles.hpp"
 #include "uno/sheet_io.hpp"
+#include "uno/uno_names.hpp"
 
 #include "core/rfm.hpp"
 #include "core/segmentation.hpp"
@@ -29,14 +30,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 // The header row freezes and gets an AutoFilter; the sheet is shown. Best effort: a document
 // without a view (or an office that refuses) keeps the sheet as it is.

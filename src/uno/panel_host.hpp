@@ -5,6 +5,7 @@
 #pragma once
 
 #include "uno/panel_layout.hpp"
+#include "uno/uno_names.hpp"
 
 #include "core/lang.hpp"
 #include "core/segmentation.hpp"
@@ -22,13 +23,6 @@
 #include <vector>
 
 namespace triage::uno {
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 // What a panel's content may do with its window.
 class PanelHost {

@@ -201,8 +201,8 @@ sal_Int32 shown_chars(const Any& cell) {
 } // namespace
 
 void set_readable_widths(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first,
-                         sal_Int32 count, const Sequence<Sequence<Any>>& data,
-                         sal_Int32 data_first, sal_Int32 extra_chars) {
+                         sal_Int32 count, const Sequence<Sequence<Any>>& data, sal_Int32 data_first,
+                         sal_Int32 extra_chars) {
     const Reference<css::table::XColumnRowRange> columns(sheet, UNO_QUERY_THROW);
     const Reference<css::table::XTableColumns> all = columns->getColumns();
     for (sal_Int32 c = 0; c < count; ++c) {
