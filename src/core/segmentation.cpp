@@ -105,7 +105,7 @@ bool present(const Column& column) {
     return !column.empty();
 }
 
-constexpr std::array<Localized, 28> kPanelTexts = {{
+constexpr std::array<Localized, 30> kPanelTexts = {{
     {"Client Triage", "Client Triage", "Client Triage"},
     {"Table", "Таблица", "Taulukko"},
     {"{} clients in {}", "Клиентов: {}, диапазон {}", "{} asiakasta alueella {}"},
@@ -144,6 +144,11 @@ constexpr std::array<Localized, 28> kPanelTexts = {{
      "Palautetut tilaukset taulukossa"},
     {"(a sheet named Returns)", "(лист с названием «Возвраты»)", "(taulukko nimeltä Palautukset)"},
     {"{} order lines in {}", "Строк заказов: {}, диапазон {}", "{} tilausriviä alueella {}"},
+    {"Analysis date (YYYY-MM-DD; empty: the latest order date)",
+     "Дата анализа (ГГГГ-ММ-ДД; пусто: последняя дата заказа)",
+     "Analyysipäivä (VVVV-KK-PP; tyhjä: viimeisin tilauspäivä)"},
+    {"Analysis date (YYYY-MM-DD; empty: today)", "Дата анализа (ГГГГ-ММ-ДД; пусто: сегодня)",
+     "Analyysipäivä (VVVV-KK-PP; tyhjä: tämä päivä)"},
 }};
 
 } // namespace

@@ -135,6 +135,8 @@ enum class PanelText {
     ReturnsCaption, // "Returned orders listed on sheet"
     ReturnsByName,  // "(a sheet named Returns)"
     Lines,          // "{} order lines in {}"
+    AnalysisDate,   // "Analysis date (YYYY-MM-DD; empty: the latest order date)"
+    AnalysisToday,  // "Analysis date (YYYY-MM-DD; empty: today)"
 };
 
 const Localized& panel_text(PanelText text);

@@ -2,8 +2,9 @@
 // list of transactions: "10194 order lines of 804 clients (key: ...; order dates ..., read as
 // day/month/year)"), the kind of table (detected, or chosen), a drop-down per field of that
 // kind with the recognised column (the main fields and the recognised ones shown, the rest
-// behind "Show every field"), the sheet listing returned orders, a Segment button and, after a
-// run, the result line. The button runs the same dispatch command as the Data menu entry.
+// behind "Show every field"), the sheet listing returned orders, the analysis date (empty: the
+// rules' or the default), a Segment button and, after a run, the result line. The button runs the
+// same dispatch command as the Data menu entry.
 #include "uno/args.hpp"
 #include "uno/command.hpp"
 #include "uno/panel_host.hpp"
@@ -120,6 +121,8 @@ public:
         items.push_back({"MoreCheck", K::Check, true, 0, 4});
         items.push_back({"ReturnsCaption", K::Text, lines, 0, 0});
         items.push_back({"ReturnsList", K::List, lines, 0, 4});
+        items.push_back({"AnalysisCaption", K::Text, true, 0, 0});
+        items.push_back({"AnalysisDate", K::Edit, true, 12, 4});
         items.push_back({"SegmentButton", K::Button, true, 0, 4});
         items.push_back({"ResultValue", K::Text});
         return items;
@@ -146,6 +149,8 @@ private:
             }
         }
         host.set_label(OUString("TableValue"), to_ou(table));
+        host.set_label("AnalysisCaption",
+                       lines ? PanelText::AnalysisDate : PanelText::AnalysisToday);
         if (const Reference<css::awt::XListBox> kinds = host.list("KindList"); kinds.is()) {
             kinds->selectItemPos(lines ? 1 : 0, true);
         }
@@ -246,7 +251,9 @@ private:
         css::util::URLTransformer::create(host.context())->parseStrict(url);
         const Reference<css::frame::XNotifyingDispatch> dispatch(
             provider->queryDispatch(url, "", 0), UNO_QUERY_THROW);
-        Sequence<css::beans::PropertyValue> args(4);
+        const Reference<css::awt::XTextComponent> analysis = host.edit("AnalysisDate");
+        const OUString date = analysis.is() ? analysis->getText().trim() : OUString();
+        Sequence<css::beans::PropertyValue> args(date.isEmpty() ? 4 : 5);
         auto* a = args.getArray();
         a[0].Name = "Columns";
         a[0].Value <<= to_ou(column_choices(host));
@@ -256,6 +263,10 @@ private:
         a[2].Value <<= to_ou(std::string(table_kind_key(preview_.kind)));
         a[3].Name = "ReturnsSheet";
         a[3].Value <<= to_ou(returns_choice(host));
+        if (!date.isEmpty()) { // the document's rules or the data's latest date otherwise
+            a[4].Name = "AnalysisDate";
+            a[4].Value <<= date;
+        }
         const rtl::Reference<ResultCollector> result = new ResultCollector;
         dispatch->dispatchWithNotification(url, args, result.get());
         refresh(host);

@@ -466,3 +466,25 @@ TEST(OrdersInCalc, TheAnalysisDateComesFromTheRulesOrTheCommand) {
     EXPECT_FALSE(bad.success);
     EXPECT_NE(bad.message.find("AnalysisDate=someday"), std::string::npos) << bad.message;
 }
+
+TEST(ProductSheets, AUsersSummarySheetIsNeverReplaced) {
+    for (const char* users_name : {"Client Triage summary", "CLIENT TRIAGE SUMMARY"}) {
+        CalcDoc doc;
+        office::set_rows(doc, "A1",
+                         {{std::string("Client"), std::string("Profit")},
+                          {std::string("Acme"), 100.0},
+                          {std::string("Bolt"), 10.0}});
+        sheets_of(doc)->insertNewByName(office::ou(users_name), 1);
+        office::set_rows(doc, "A1", {{std::string("my summary")}}, 1);
+        office::select(doc, "A1");
+        ASSERT_TRUE(office::segment(doc).success);
+        EXPECT_EQ(office::get_rows(doc, "A1", 1)[0][0], "my summary") << users_name;
+        const int product = sheet_of(doc, "Client Triage summary (2)");
+        EXPECT_EQ(product, 2) << users_name;
+        // Run again: the product's own summary is replaced, the user's is kept.
+        office::select(doc, "A1");
+        ASSERT_TRUE(office::segment(doc).success);
+        EXPECT_EQ(office::sheet_names(doc).size(), 3u) << users_name;
+        EXPECT_EQ(office::get_rows(doc, "A1", 1)[0][0], "my summary") << users_name;
+    }
+}

@@ -13,6 +13,7 @@
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
 #include <com/sun/star/accessibility/XAccessibleComponent.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleEditableText.hpp>
 #include <com/sun/star/accessibility/XAccessibleSelection.hpp>
 #include <com/sun/star/accessibility/XAccessibleText.hpp>
 #include <com/sun/star/frame/XController2.hpp>
@@ -24,6 +25,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -387,9 +389,33 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
     EXPECT_TRUE(rules_cut.empty()) << ::testing::PrintToString(rules_cut);
     EXPECT_GE(rules_checked, 8);
 
+    // An analysis date typed into the panel: the last client's last order (2026-11-15) is
+    // 46 days before 2026-12-31.
+    bool typed = false;
+    const Reference<XAccessibleContext> panel =
+        segment->getAccessibleParent()->getAccessibleContext();
+    for (sal_Int64 i = 0; i < panel->getAccessibleChildCount() && !typed; ++i) {
+        const Reference<XAccessibleContext> c =
+            panel->getAccessibleChild(i)->getAccessibleContext();
+        const Reference<css::accessibility::XAccessibleEditableText> edit(c, UNO_QUERY);
+        if (c->getAccessibleRole() == Role::TEXT && edit.is()) {
+            typed = edit->setText(office::ou("2026-12-31"));
+        }
+    }
+    ASSERT_TRUE(typed) << "no analysis date field";
+
     // Segmented through the panel: the Clients sheet, shown with the deck.
     click(segment);
     ASSERT_TRUE(wait_for([&] { return office::sheet_names(doc).size() >= 3; }, 30));
+    // Column H of the Clients sheet is the days since the last order (after Client ID, Client,
+    // Revenue, Profit, Orders, First and Last order date).
+    const auto since = office::get_rows(doc, "H2:H201", 1);
+    double fewest = 1e9;
+    for (const auto& row : since) {
+        fewest = std::min(fewest, std::stod(row[0]));
+    }
+    EXPECT_EQ(fewest, 46); // the latest order, 2026-11-15, to 2026-12-31
+
     // The Clients sheet with its coloured Tier and Verdict columns in view.
     office::select(doc, "X2", 1);
     office::select(doc, "O2", 1);
