@@ -15,6 +15,19 @@ namespace triage {
 
 namespace {
 
+// Two keys are equal (the short ids of exports compared in place, without a call to memcmp).
+bool same_text(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ---------------------------------------------------------------- skipped lines
@@ -292,12 +305,12 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         }
 
         // The client (most exports list a client's lines together: the previous one first).
-        if (last_client != kNoEntry && key == last_key) {
+        if (last_client != kNoEntry && same_text(key, last_key)) {
             line.client = last_client;
         } else {
-            const auto [found, new_client] =
-                client_of.find_or_add(key_hash(key), static_cast<std::uint32_t>(clients.size()),
-                                      [&](std::uint32_t c) { return client_keys[c] == key; });
+            const auto [found, new_client] = client_of.find_or_add(
+                key_hash(key), static_cast<std::uint32_t>(clients.size()),
+                [&](std::uint32_t c) { return same_text(client_keys[c], key); });
             if (new_client) {
                 clients.push_back({});
                 clients.back().key = std::string(key);
@@ -316,13 +329,13 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         // The order (an order's lines are usually together: the previous one first).
         if (!order_id.empty()) {
             if (last_order_index != kNoEntry && orders[last_order_index].client == line.client &&
-                order_id == last_order_id) {
+                same_text(order_id, last_order_id)) {
                 line.order = last_order_index;
             } else {
                 const auto [found, new_order] = order_of.find_or_add(
                     key_hash(order_id, line.client), static_cast<std::uint32_t>(orders.size()),
                     [&](std::uint32_t o) {
-                        return orders[o].client == line.client && order_ids[o] == order_id;
+                        return orders[o].client == line.client && same_text(order_ids[o], order_id);
                     });
                 if (new_order) {
                     orders.push_back({});
