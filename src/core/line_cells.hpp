@@ -7,11 +7,12 @@
 #include "core/transactions.hpp"
 #include "core/values.hpp"
 
+#include <algorithm>
 #include <array>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace triage {
 
@@ -58,13 +59,23 @@ std::string_view key_view(const CellView& cell, std::string& scratch);
 // Copies of the keys the aggregation keeps (clients', orders'): their views stay valid.
 class KeyStore {
 public:
+    // A copy of `key` in blocks of a megabyte: one allocation for many keys, and the views
+    // stay valid (a block never moves its characters).
     std::string_view keep(std::string_view key) {
-        keys_.emplace_back(key);
-        return keys_.back();
+        if (blocks_.empty() || used_ + key.size() > blocks_.back().size()) {
+            blocks_.emplace_back(std::max(kBlock, key.size()), '\0');
+            used_ = 0;
+        }
+        char* at = blocks_.back().data() + used_;
+        key.copy(at, key.size());
+        used_ += key.size();
+        return {at, key.size()};
     }
 
 private:
-    std::deque<std::string> keys_;
+    static constexpr std::size_t kBlock = std::size_t{1} << 20;
+    std::vector<std::string> blocks_; // heap buffers: moving a block keeps its characters
+    std::size_t used_ = 0;
 };
 
 // A report row's label starts with T, S, G, Y, K, И or В (Total, Subtotal, Grand total,

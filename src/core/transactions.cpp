@@ -94,22 +94,22 @@ struct UndatedLine {
 };
 
 struct ClientAcc {
-    std::string key;
-    std::string name;
+    std::string_view key;  // kept in the run's KeyStore
+    std::string_view name; // likewise; empty: the key
     double revenue = 0;
     double profit = 0;
     double quantity = 0;
     double positive = 0;   // sum of the positive amounts
     double discounted = 0; // of them, sold at a discount
-    std::size_t orders = 0;
-    std::size_t returned = 0;
-    std::size_t disputed = 0;
-    std::size_t rush = 0;
-    std::size_t late_count = 0;
     double late_sum = 0;
     double first = kNaN;
     double last = kNaN;
-    std::size_t days = 0; // distinct order days
+    std::uint32_t orders = 0;
+    std::uint32_t returned = 0;
+    std::uint32_t disputed = 0;
+    std::uint32_t rush = 0;
+    std::uint32_t late_count = 0;
+    std::uint32_t days = 0; // distinct order days
     bool used = false;
 };
 
@@ -313,8 +313,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
                 [&](std::uint32_t c) { return same_text(client_keys[c], key); });
             if (new_client) {
                 clients.push_back({});
-                clients.back().key = std::string(key);
-                client_keys.push_back(kept.keep(key));
+                clients.back().key = kept.keep(key);
+                client_keys.push_back(clients.back().key);
             }
             line.client = found;
             last_key = client_keys[found];
@@ -323,7 +323,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         ClientAcc& client = clients[line.client];
         if (client.name.empty() && by_id && lines.has(Field::Client)) {
             std::string scratch;
-            client.name = std::string(key_view(lines.cell(i, Field::Client), scratch));
+            client.name = kept.keep(key_view(lines.cell(i, Field::Client), scratch));
         }
 
         // The order (an order's lines are usually together: the previous one first).
@@ -478,8 +478,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     out.name.reserve(m);
     for (std::size_t r = 0; r < m; ++r) {
         const ClientAcc& c = clients[rank[r]];
-        out.key.push_back(c.key);
-        out.name.push_back(c.name.empty() ? c.key : c.name);
+        out.key.emplace_back(c.key);
+        out.name.emplace_back(c.name.empty() ? c.key : c.name);
         const double orders_n = static_cast<double>(c.orders);
         if (has_revenue) {
             out.revenue[r] = c.revenue;
