@@ -99,6 +99,12 @@ public:
     }
 
     void selection_changed(const PanelHost& host) override {
+        // A cursor moving inside the same table changes nothing: the table is not read again.
+        const Reference<css::frame::XModel> model = host.model();
+        const std::string address = model.is() ? table_address(model) : std::string();
+        if (!address.empty() && address == preview_.address) {
+            return;
+        }
         chosen_kind_.reset(); // another table: its own kind
         refresh(host);
     }

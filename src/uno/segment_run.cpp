@@ -310,6 +310,20 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
 
 // ------------------------------------------------------------------ preview and run
 
+std::string table_address(const Reference<css::frame::XModel>& model) {
+    try {
+        const FoundTable table = find_table(model);
+        const Reference<css::beans::XPropertySet> props(range_of(table.sheet, table.input),
+                                                        UNO_QUERY_THROW);
+        OUString address;
+        props->getPropertyValue("AbsoluteName") >>= address;
+        return to_utf8(address);
+    } catch (const Refused&) {
+    } catch (const css::uno::Exception&) {
+    }
+    return {};
+}
+
 TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang,
                            std::optional<TableKind> kind) {
     TablePreview preview;
@@ -324,15 +338,21 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
         preview.client_rows = static_cast<std::size_t>(table.input.EndRow - table.input.StartRow);
         preview.headers = table.headers;
         const RuleSet rules = document_rules(model, lang);
-        const Range rows = read_block(table.sheet, data_rows(table));
+        // At most kPreviewLines rows: enough to tell the kind (a key repeats early in a list of
+        // transactions) and to describe a table of that size; a larger one is read by the run.
+        CellRangeAddress head = data_rows(table);
+        const bool whole = preview.client_rows <= kPreviewLines;
+        if (!whole) {
+            head.EndRow = head.StartRow + static_cast<sal_Int32>(kPreviewRepeatLines) - 1;
+        }
+        const Range rows = read_block(table.sheet, head);
         SegmentOptions options;
         options.kind = kind;
         preview.kind = table_kind(table, rows, rules, options);
         preview.kind_detected = !kind.has_value();
         preview.mapping = recognize_headers(table.headers, rules.synonyms, preview.kind);
         preview.has_previous_output = table.previous_output;
-        if (preview.kind == TableKind::Transactions && preview.mapping.has_required() &&
-            preview.client_rows <= kPreviewLines) {
+        if (preview.kind == TableKind::Transactions && preview.mapping.has_required() && whole) {
             OrderSettings settings = locale_settings(model);
             settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
             settings.analysis_date = rules.analysis_date;

@@ -47,7 +47,13 @@ struct TablePreview {
     std::vector<std::string> other_sheets; // the document's sheets besides the table's
 };
 
-constexpr std::size_t kPreviewLines = 200000;
+constexpr std::size_t kPreviewLines = 100000;
+// A larger table's kind is told from its first rows.
+constexpr std::size_t kPreviewRepeatLines = 10000;
+
+// The address of the table the run would work on ("$Sheet1.$A$1:$F$201"), "" when there is
+// none: cheap (the header row only), for the sidebar to know whether the table changed.
+std::string table_address(const css::uno::Reference<css::frame::XModel>& model);
 
 // `kind`: the kind the user chose (default: detected).
 TablePreview preview_table(const css::uno::Reference<css::frame::XModel>& model, Lang lang,
