@@ -1,6 +1,7 @@
 #include "uno/product_sheets.hpp"
 
 #include "uno/args.hpp"
+#include "uno/uno_names.hpp"
 
 #include "core/headers.hpp"
 
@@ -18,12 +19,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 OUString mark_name(ProductSheet role) {
     return role == ProductSheet::Summary ? OUString("ClientTriage_Summary")

@@ -310,14 +310,22 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
 
 // ------------------------------------------------------------------ preview and run
 
+namespace {
+
+// "$Sheet1.$A$1:$F$201"
+std::string address_of(const FoundTable& table) {
+    const Reference<css::beans::XPropertySet> props(range_of(table.sheet, table.input),
+                                                    UNO_QUERY_THROW);
+    OUString address;
+    props->getPropertyValue("AbsoluteName") >>= address;
+    return to_utf8(address);
+}
+
+} // namespace
+
 std::string table_address(const Reference<css::frame::XModel>& model) {
     try {
-        const FoundTable table = find_table(model);
-        const Reference<css::beans::XPropertySet> props(range_of(table.sheet, table.input),
-                                                        UNO_QUERY_THROW);
-        OUString address;
-        props->getPropertyValue("AbsoluteName") >>= address;
-        return to_utf8(address);
+        return address_of(find_table(model));
     } catch (const Refused&) {
     } catch (const css::uno::Exception&) {
     }
@@ -329,12 +337,8 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
     TablePreview preview;
     try {
         const FoundTable table = find_table(model);
-        const Reference<css::beans::XPropertySet> props(range_of(table.sheet, table.input),
-                                                        UNO_QUERY_THROW);
-        OUString address;
-        props->getPropertyValue("AbsoluteName") >>= address;
         preview.found = true;
-        preview.address = to_utf8(address);
+        preview.address = address_of(table);
         preview.client_rows = static_cast<std::size_t>(table.input.EndRow - table.input.StartRow);
         preview.headers = table.headers;
         const RuleSet rules = document_rules(model, lang);

@@ -109,6 +109,18 @@ std::string selected_item(const Reference<XAccessible>& root, const std::string&
     return "<nothing selected>";
 }
 
+// The names of every context of a role, "[a][b]" (for failure messages).
+std::string names_of(const Reference<XAccessible>& root, sal_Int16 role) {
+    std::string names;
+    find(root, [&](const Reference<XAccessibleContext>& c) {
+        if (c->getAccessibleRole() == role) {
+            names += "[" + utf8(c->getAccessibleName()) + "]";
+        }
+        return false;
+    });
+    return names;
+}
+
 template <class Check> bool wait_for(Check check, int seconds = 30) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     while (std::chrono::steady_clock::now() < deadline) {
@@ -210,16 +222,7 @@ TEST_F(SidebarGui, TheRulesPanelAppliesAPresetAndResets) {
         use_preset = find_named(window, Role::PUSH_BUTTON, "Use preset");
         return use_preset.is();
     })) << "the Rules panel never appeared; buttons: "
-        << [&] {
-               std::string names;
-               find(window, [&](const Reference<XAccessibleContext>& c) {
-                   if (c->getAccessibleRole() == Role::PUSH_BUTTON) {
-                       names += "[" + utf8(c->getAccessibleName()) + "]";
-                   }
-                   return false;
-               });
-               return names;
-           }();
+        << names_of(window, Role::PUSH_BUTTON);
 
     // Choose "Wholesale" (tier A makes 70% of the profit) and use it.
     const auto combo = find_named(window, Role::COMBO_BOX, "Preset");
@@ -360,16 +363,7 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
     })) << "the panel's Segment button never appeared";
     // The panel says what it found.
     EXPECT_TRUE(wait_for([&] { return find_containing(window, Role::LABEL, lang.found).is(); }))
-        << lang.found << "; the panel's labels: " << [&] {
-               std::string names;
-               find(window, [&](const Reference<XAccessibleContext>& c) {
-                   if (c->getAccessibleRole() == Role::LABEL) {
-                       names += "[" + utf8(c->getAccessibleName()) + "]";
-                   }
-                   return false;
-               });
-               return names;
-           }();
+        << lang.found << "; the labels: " << names_of(window, Role::LABEL);
     // Every field of an order list shown.
     const auto more = find_named(window, Role::CHECK_BOX, lang.more);
     ASSERT_TRUE(more.is()) << lang.more;
