@@ -210,8 +210,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
 
     for (std::size_t i = 0; i < n; ++i) {
         const CellView key_cell = lines.cell(i, key_field);
-        if (key_cell.kind == RawCell::Kind::Empty ||
-            (key_cell.kind == RawCell::Kind::Text && trim_text(key_cell.text).empty())) {
+        if (!has_value(key_cell)) {
             if (line_has_value(lines, i, false)) {
                 ++out.lines;
                 skips.add(LineProblem::NoClient, key_field, i);

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -15,111 +16,81 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
 
+namespace {
+
+// The per-client measures: their field, where the aggregation keeps them, and how the Clients
+// sheet shows them, in the sheet's order.
+struct Measure {
+    Field field;
+    std::vector<double> ClientsFromOrders::*values;
+    ClientsSheetFormat format;
+};
+
+constexpr std::array<Measure, 12> kMeasures = {{
+    {Field::Revenue, &ClientsFromOrders::revenue, ClientsSheetFormat::Money},
+    {Field::Profit, &ClientsFromOrders::profit, ClientsSheetFormat::Money},
+    {Field::Orders, &ClientsFromOrders::orders, ClientsSheetFormat::Number},
+    {Field::FirstOrderDate, &ClientsFromOrders::first_order, ClientsSheetFormat::Date},
+    {Field::LastOrderDate, &ClientsFromOrders::last_order, ClientsSheetFormat::Date},
+    {Field::DaysSinceLastOrder, &ClientsFromOrders::days_since_last_order,
+     ClientsSheetFormat::Number},
+    {Field::UsualDaysBetweenOrders, &ClientsFromOrders::usual_days_between_orders,
+     ClientsSheetFormat::Decimal},
+    {Field::DiscountShare, &ClientsFromOrders::discount_share, ClientsSheetFormat::Percent},
+    {Field::ReturnRate, &ClientsFromOrders::return_rate, ClientsSheetFormat::Percent},
+    {Field::DaysLate, &ClientsFromOrders::days_late, ClientsSheetFormat::Decimal},
+    {Field::Complaints, &ClientsFromOrders::complaints, ClientsSheetFormat::Number},
+    {Field::RushShare, &ClientsFromOrders::rush_share, ClientsSheetFormat::Percent},
+}};
+
+} // namespace
+
 FieldColumns client_fields(const ClientsFromOrders& clients) {
     FieldColumns fields;
-    const auto put = [&](Field f, const std::vector<double>& values) {
+    for (const Measure& m : kMeasures) {
+        const std::vector<double>& values = clients.*m.values;
         if (values.empty()) {
-            return;
+            continue;
         }
-        Column& column = fields[field_index(f)];
+        Column& column = fields[field_index(m.field)];
         column.resize(values.size());
         for (std::size_t r = 0; r < values.size(); ++r) {
             if (!std::isnan(values[r])) {
                 column[r] = values[r];
             }
         }
-    };
-    put(Field::Revenue, clients.revenue);
-    put(Field::Profit, clients.profit);
-    put(Field::Orders, clients.orders);
-    put(Field::FirstOrderDate, clients.first_order);
-    put(Field::LastOrderDate, clients.last_order);
-    put(Field::DaysSinceLastOrder, clients.days_since_last_order);
-    put(Field::UsualDaysBetweenOrders, clients.usual_days_between_orders);
-    put(Field::DaysLate, clients.days_late);
-    put(Field::ReturnRate, clients.return_rate);
-    put(Field::Complaints, clients.complaints);
-    put(Field::DiscountShare, clients.discount_share);
-    put(Field::RushShare, clients.rush_share);
+    }
     return fields;
 }
 
 // ---------------------------------------------------------------- the Clients sheet
 
 std::vector<ClientsSheetColumn> clients_sheet_columns(const ClientsFromOrders& clients) {
-    using F = ClientsSheetFormat;
     std::vector<ClientsSheetColumn> columns;
     bool by_id = false;
     for (std::size_t r = 0; r < clients.clients() && !by_id; ++r) {
         by_id = clients.key[r] != clients.name[r];
     }
     if (by_id) {
-        columns.push_back({Field::ClientId, F::Text});
+        columns.push_back({Field::ClientId, ClientsSheetFormat::Text});
     }
-    columns.push_back({Field::Client, F::Text});
-    const auto add = [&](const std::vector<double>& values, Field f, F format) {
-        if (!values.empty()) {
-            columns.push_back({f, format});
+    columns.push_back({Field::Client, ClientsSheetFormat::Text});
+    for (const Measure& m : kMeasures) {
+        if (!(clients.*m.values).empty()) {
+            columns.push_back({m.field, m.format});
         }
-    };
-    add(clients.revenue, Field::Revenue, F::Money);
-    add(clients.profit, Field::Profit, F::Money);
-    add(clients.orders, Field::Orders, F::Number);
-    add(clients.first_order, Field::FirstOrderDate, F::Date);
-    add(clients.last_order, Field::LastOrderDate, F::Date);
-    add(clients.days_since_last_order, Field::DaysSinceLastOrder, F::Number);
-    add(clients.usual_days_between_orders, Field::UsualDaysBetweenOrders, F::Decimal);
-    add(clients.discount_share, Field::DiscountShare, F::Percent);
-    add(clients.return_rate, Field::ReturnRate, F::Percent);
-    add(clients.days_late, Field::DaysLate, F::Decimal);
-    add(clients.complaints, Field::Complaints, F::Number);
-    add(clients.rush_share, Field::RushShare, F::Percent);
+    }
     return columns;
 }
 
-double clients_sheet_value(const ClientsFromOrders& c, Field field, std::size_t row) {
-    const std::vector<double>* values = nullptr;
-    switch (field) {
-    case Field::Revenue:
-        values = &c.revenue;
-        break;
-    case Field::Profit:
-        values = &c.profit;
-        break;
-    case Field::Orders:
-        values = &c.orders;
-        break;
-    case Field::FirstOrderDate:
-        values = &c.first_order;
-        break;
-    case Field::LastOrderDate:
-        values = &c.last_order;
-        break;
-    case Field::DaysSinceLastOrder:
-        values = &c.days_since_last_order;
-        break;
-    case Field::UsualDaysBetweenOrders:
-        values = &c.usual_days_between_orders;
-        break;
-    case Field::DiscountShare:
-        values = &c.discount_share;
-        break;
-    case Field::ReturnRate:
-        values = &c.return_rate;
-        break;
-    case Field::DaysLate:
-        values = &c.days_late;
-        break;
-    case Field::Complaints:
-        values = &c.complaints;
-        break;
-    case Field::RushShare:
-        values = &c.rush_share;
-        break;
-    default:
-        break;
+double clients_sheet_value(const ClientsFromOrders& clients, Field field, std::size_t row) {
+    for (const Measure& m : kMeasures) {
+        if (m.field == field) {
+            const std::vector<double>& values = clients.*m.values;
+            return row < values.size() ? values[row] : kNaN;
+        }
     }
-    return values != nullptr && row < values->size() ? (*values)[row] : kNaN;
+    return kNaN;
 }
 
 const Localized& clients_sheet_name() {

@@ -105,9 +105,13 @@ TableKind table_kind(const FoundTable& table, const Range& rows, const RuleSet& 
                              key_repeats(table, rows, rules.synonyms));
 }
 
-// How the document's locale reads ambiguous dates and numbers.
-OrderSettings locale_settings(const Reference<css::frame::XModel>& model) {
+// How a table's lines are read: ambiguous dates and numbers by the document's locale, rows
+// named from the table's first data row, recency at `analysis_date`.
+OrderSettings order_settings(const Reference<css::frame::XModel>& model, const FoundTable& table,
+                             std::optional<double> analysis_date) {
     OrderSettings settings;
+    settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
+    settings.analysis_date = analysis_date;
     css::lang::Locale locale;
     const Reference<css::beans::XPropertySet> props(model, UNO_QUERY);
     if (props.is()) {
@@ -269,9 +273,8 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     check_writable(model, table);
     phases.mark("checks");
 
-    OrderSettings settings = locale_settings(model);
-    settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
-    settings.analysis_date = options.analysis_date ? options.analysis_date : rules.analysis_date;
+    const OrderSettings settings = order_settings(
+        model, table, options.analysis_date ? options.analysis_date : rules.analysis_date);
     const double shift = null_date_shift(model);
     const std::unordered_set<std::string> returned = returned_orders(model, table, options, rules);
     const ClientsFromOrders clients =
@@ -357,9 +360,7 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
         preview.mapping = recognize_headers(table.headers, rules.synonyms, preview.kind);
         preview.has_previous_output = table.previous_output;
         if (preview.kind == TableKind::Transactions && preview.mapping.has_required() && whole) {
-            OrderSettings settings = locale_settings(model);
-            settings.first_row = static_cast<std::size_t>(table.input.StartRow) + 2;
-            settings.analysis_date = rules.analysis_date;
+            const OrderSettings settings = order_settings(model, table, rules.analysis_date);
             const ClientsFromOrders clients = aggregate_orders(
                 BlockLines(rows, preview.mapping, null_date_shift(model)), {}, settings);
             preview.description = orders_description(clients, preview.mapping, table.headers, lang);
