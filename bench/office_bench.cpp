@@ -99,6 +99,8 @@ struct Config {
     bool tiers = true;
     bool segment = true;
     bool orders = true;
+    bool columns = true;
+    std::vector<std::string> column_functions; // --functions: only these (and built-in IF)
     std::vector<int> tier_rows = {10000, 100000};
     int per_row_rows = 10000;
     std::vector<int> floor_rows = {10000, 100000, 1048575};
@@ -258,6 +260,30 @@ TierSheet addin_per_row_sheet(office::Office& office, const std::vector<double>&
     put_formulas(*s.doc, "B", 2, s.last_row, [&](int r) {
         return "=CLIENT_TIER(A" + std::to_string(r) + ";" + population + ")";
     });
+    return s;
+}
+
+// {=CLIENT_TIER_CUTOFFS(A2:An)} in E1:F1 and =CLIENT_TIER_BY_CUTOFFS(A2;$E$1:$F$1) in every
+// row of B: the per-row form that is O(1) a row.
+TierSheet by_cutoffs_sheet(office::Office& office, const std::vector<double>& values) {
+    TierSheet s{manual_doc(office), "B", static_cast<int>(values.size()) + 1};
+    put_column(*s.doc, "A", 2, values);
+    s.doc->set_array_formula("E1:F1",
+                             "=CLIENT_TIER_CUTOFFS(A2:A" + std::to_string(s.last_row) + ")");
+    put_formulas(*s.doc, "B", 2, s.last_row, [&](int r) {
+        return "=CLIENT_TIER_BY_CUTOFFS(A" + std::to_string(r) + ";$E$1:$F$1)";
+    });
+    return s;
+}
+
+// Calc's own per-row =RANK(A2;A$2:A$n): what an analyst's per-row formula over a population
+// costs without the add-in.
+TierSheet rank_sheet(office::Office& office, const std::vector<double>& values) {
+    TierSheet s{manual_doc(office), "B", static_cast<int>(values.size()) + 1};
+    put_column(*s.doc, "A", 2, values);
+    const std::string population = "A$2:A$" + std::to_string(s.last_row);
+    put_formulas(*s.doc, "B", 2, s.last_row,
+                 [&](int r) { return "=RANK(A" + std::to_string(r) + ";" + population + ")"; });
     return s;
 }
 
@@ -469,6 +495,40 @@ bool bench_tiers(Bench& bench, const Config& cfg) {
         }
         report("| %d | %s | %s | %s |", cfg.per_row_rows, array.cell().c_str(),
                per_row.cell().c_str(), ratio(per_row, array).c_str());
+
+        blank();
+        report("## The per-row form against Calc's per-row RANK (calculateAll)");
+        report("| rows | per-row =RANK(A2;A$2:A$n) | {=CLIENT_TIER_CUTOFFS(A2:An)} and per-row "
+               "=CLIENT_TIER_BY_CUTOFFS(A2;$E$1:$F$1) | RANK / CLIENT_TIER_BY_CUTOFFS |");
+        report("|---:|---:|---:|---:|");
+        // The per-row form and RANK each in a fresh office of their own (the documents above,
+        // one with 10,000 per-row CLIENT_TIER formulas, would weigh on both).
+        const std::vector<std::string> array_tiers =
+            per_row.stopped ? std::vector<std::string>{}
+                            : column_texts(*a.doc, a.tier_col, 2, a.last_row);
+        a.doc.reset(); // released above when the office died
+        p.doc.reset();
+        bench.kill_office();
+        TierSheet b = by_cutoffs_sheet(bench.office(), values);
+        const Figure by_cutoffs = time_sheet(bench, "by cutoffs", b, cfg.reps, cfg.limit_s);
+        if (by_cutoffs.stopped) {
+            b.doc.release();
+        } else {
+            if (!array_tiers.empty() &&
+                column_texts(*b.doc, b.tier_col, 2, b.last_row) != array_tiers) {
+                std::fprintf(stderr, "per-row CLIENT_TIER_BY_CUTOFFS and array tiers differ\n");
+                ok = false;
+            }
+            b.doc.reset();
+        }
+        bench.kill_office();
+        TierSheet r = rank_sheet(bench.office(), values);
+        const Figure rank = time_sheet(bench, "rank", r, cfg.reps, cfg.limit_s);
+        if (rank.stopped) {
+            r.doc.release();
+        }
+        report("| %d | %s | %s | %s |", cfg.per_row_rows, rank.cell().c_str(),
+               by_cutoffs.cell().c_str(), ratio(rank, by_cutoffs).c_str());
     }
     return ok;
 }
@@ -871,6 +931,158 @@ void bench_orders(const Config& cfg) {
         "## Where the orders segmentation's time goes (medians, TRIAGE_PHASE_LOG)", "order lines");
 }
 
+// ---------------------------------------------------------------- 6: whole-column references
+
+// Values in rows 1-8 and in the sheet's last row, as a user who keeps a total or a note at the
+// bottom has them; every other cell of the columns is empty.
+//   A numbers (signals, steps, recency, ...)   B tiers   D verdicts   E RFM scores   G dates
+constexpr int kSheetRows = 1048576;
+
+std::unique_ptr<office::CalcDoc> whole_column_doc(office::Office& office) {
+    auto doc = manual_doc(office);
+    using office::CellValue;
+    const std::vector<std::vector<CellValue>> top = {{1.0, "A", {}, "Keep", 555.0, {}, 46000.0},
+                                                     {2.0, "B", {}, "Grow", 111.0, {}, 46001.0},
+                                                     {3.0, "C", {}, "Automate", 345.0, {}, 46002.0},
+                                                     {4.0, "D", {}, "Let go", 234.0, {}, 46003.0},
+                                                     {0.0, "A", {}, "Keep", 512.0, {}, 46004.0},
+                                                     {2.0, "B", {}, "Grow", 155.0, {}, 46005.0},
+                                                     {3.0, "C", {}, "Keep", 333.0, {}, 46006.0},
+                                                     {1.0, "D", {}, "Keep", 421.0, {}, 46007.0}};
+    office::set_rows(*doc, "A1", top);
+    office::set_rows(*doc, "J1", {{3.0, 2.0}}); // cut-offs as CLIENT_TIER_CUTOFFS gives them
+    office::set_rows(*doc, "A" + std::to_string(kSheetRows),
+                     {{2.0, "A", {}, "Keep", 555.0, {}, 46000.0}});
+    return doc;
+}
+
+// A formula of a pattern: "{C}" stands for column C's element-wise argument (C:C, or C1:C8
+// for the check), "[C]" for a population (C:C in both).
+std::string both(const std::string& pattern, bool whole) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char open = pattern[i];
+        if ((open == '{' || open == '[') && i + 2 < pattern.size() &&
+            pattern[i + 2] == (open == '{' ? '}' : ']')) {
+            const std::string c(1, pattern[i + 1]);
+            out += whole || open == '[' ? c + ":" + c : c + "1:" + c + "8";
+            i += 2;
+        } else {
+            out += open;
+        }
+    }
+    return out;
+}
+
+void bench_whole_columns(Bench& bench, const Config& cfg) {
+    // name, pattern, and for the check a pattern over rows 1-8 when the pattern's populations
+    // are its element-wise arguments (CLIENT_RFM without populations).
+    struct ColumnCase {
+        std::string name;
+        std::string pattern;
+        std::string check = {};
+    };
+    const std::vector<ColumnCase> patterns = {
+        {"built-in IF", "IF({A}>=0;{A}*2;0)"},
+        {"built-in ABS", "ABS({A})"},
+        {"CLIENT_TIER", "CLIENT_TIER({A};[A])"},
+        {"CLIENT_TIER_CUTOFFS", "CLIENT_TIER_CUTOFFS([A])"},
+        {"CLIENT_TIER_BY_CUTOFFS", "CLIENT_TIER_BY_CUTOFFS({A};$J$1:$K$1)"},
+        {"CLIENT_RISK", "CLIENT_RISK({A};{A};{A})"},
+        {"CLIENT_REASONS", "CLIENT_REASONS({A};{A};{A})"},
+        {"CLIENT_VERDICT", "CLIENT_VERDICT({B};{A};{A};{A})"},
+        {"CLIENT_ACTION", "CLIENT_ACTION({D})"},
+        {"CLIENT_RFM", "CLIENT_RFM({A};{A};{E})", "CLIENT_RFM({A};{A};{E};[A];[A];[E])"},
+        {"CLIENT_SEGMENT", "CLIENT_SEGMENT({E})"},
+        {"PROSPECT_NEXT", "PROSPECT_NEXT({G};{A})"},
+        {"PROSPECT_STEP", "PROSPECT_STEP({A})"},
+    };
+    blank();
+    report("## Whole-column array formulas: values in rows 1-8 and 1048576, {=F(A:A...)} over "
+           "H1:H8 (calculateAll)");
+    report("| formula | whole columns | / built-in IF |");
+    report("|---|---:|---:|");
+    Figure reference;
+    for (const auto& [name, pattern, check] : patterns) {
+        if (!cfg.column_functions.empty() &&
+            std::find(cfg.column_functions.begin(), cfg.column_functions.end(), name) ==
+                cfg.column_functions.end() &&
+            name != "built-in IF") {
+            continue;
+        }
+        auto doc = whole_column_doc(bench.office());
+        const std::string whole = "=" + both(pattern, true);
+        doc->set_array_formula("H1:H8", whole);
+        Figure f{name, kSheetRows, {}, false, cfg.limit_s};
+        for (int i = 0; i < cfg.reps; ++i) {
+            const std::optional<double> t = timed_recalc(bench, *doc, cfg.limit_s);
+            if (!t) {
+                f.stopped = true;
+                break;
+            }
+            f.runs.push_back(*t);
+        }
+        if (f.stopped) {
+            doc.release(); // died with the office
+        } else {
+            // The whole-column result's first rows are those of the same formula over rows 1-8.
+            doc->set_array_formula("I1:I8", "=" + both(check.empty() ? pattern : check, false));
+            calculatable(*doc)->calculateAll();
+            const auto got = office::get_rows(*doc, "H1:I8");
+            for (const auto& row : got) {
+                if (row[0] != row[1]) {
+                    throw std::runtime_error(name + ": the whole-column form gives \"" + row[0] +
+                                             "\" where the bounded form gives \"" + row[1] + "\"");
+                }
+            }
+        }
+        if (name == "built-in IF") {
+            reference = f;
+        }
+        report("| `{%s}` | %s | %s |", whole.c_str(), f.cell().c_str(),
+               name == "built-in IF" ? "1x" : ratio(f, reference).c_str());
+    }
+}
+
+// A reference to many whole columns (a whole sheet is 16,384 of them): Calc converts every
+// referenced cell into the add-in's argument before it calls the add-in, so time and memory
+// grow with the reference, not with the data (nine values here). Measured on
+// =CLIENT_TIER_CUTOFFS, whose own work is a pass over the converted cells.
+void bench_wide_references(Bench& bench, const Config& cfg) {
+    blank();
+    report("## Wide references: what Calc builds before the add-in is called");
+    report("| reference | cells | =CLIENT_TIER_CUTOFFS(reference) | peak memory added | per cell "
+           "|");
+    report("|---|---:|---:|---:|---:|");
+    for (int columns : {1, 4, 16}) {
+        bench.kill_office(); // a fresh office: its peak memory is this reference's
+        auto doc = whole_column_doc(bench.office());
+        const pid_t pid = bench.office().pid();
+        const std::string reference = "A1:" + column_name(columns - 1) + "1048576";
+        const double cells = 1048576.0 * columns;
+        std::vector<double> runs;
+        long added_kib = 0;
+        for (int i = 0; i < std::max(1, std::min(cfg.reps, 3)); ++i) {
+            doc->set_formula("Z1", "");
+            const long before = proc_status_kib(pid, "VmRSS");
+            reset_peak(pid);
+            const double t0 = now_s();
+            doc->set_formula("Z1", "=CLIENT_TIER_CUTOFFS(" + reference + ")");
+            calculatable(*doc)->calculateAll();
+            runs.push_back(now_s() - t0);
+            added_kib = std::max(added_kib, proc_status_kib(pid, "VmHWM") - before);
+            if (doc->error("Z1") != 0 || !(doc->value("Z1") > 0)) { // the smallest A value
+                throw std::runtime_error("CLIENT_TIER_CUTOFFS(" + reference + ") shows " +
+                                         doc->text("Z1"));
+            }
+        }
+        const double seconds = median(runs);
+        report("| `%s` | %.0f | %.2f s | %s | %.0f ns, %.0f bytes |", reference.c_str(), cells,
+               seconds, mib(added_kib).c_str(), seconds / cells * 1e9,
+               static_cast<double>(added_kib) * 1024 / cells);
+    }
+}
+
 int run(const Config& cfg) {
     const double t0 = now_s();
     bool ok = true;
@@ -890,6 +1102,12 @@ int run(const Config& cfg) {
     }
     if (cfg.orders && !cfg.order_rows.empty()) {
         bench_orders(cfg);
+    }
+    if (cfg.columns && !cfg.quick) {
+        Bench bench;
+        bench_whole_columns(bench, cfg);
+        bench_wide_references(bench, cfg);
+        bench.kill_office();
     }
     blank();
     report("Total time of the run: %.0f s; %d repetitions per figure (at most 3 above 500,000 "
@@ -931,14 +1149,24 @@ int main(int argc, char** argv) {
         } else if (arg == "--only" && i + 1 < argc &&
                    (std::strcmp(argv[i + 1], "tiers") == 0 ||
                     std::strcmp(argv[i + 1], "segment") == 0 ||
-                    std::strcmp(argv[i + 1], "orders") == 0)) {
+                    std::strcmp(argv[i + 1], "orders") == 0 ||
+                    std::strcmp(argv[i + 1], "columns") == 0)) {
             const std::string only = argv[++i];
             cfg.tiers = only == "tiers";
             cfg.segment = only == "segment";
             cfg.orders = only == "orders";
+            cfg.columns = only == "columns";
+        } else if (arg == "--functions" && i + 1 < argc) {
+            std::istringstream list(argv[++i]);
+            std::string item;
+            while (std::getline(list, item, ',')) {
+                cfg.column_functions.push_back(item);
+            }
         } else {
-            std::fprintf(stderr, "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
-                                 "[--only tiers|segment|orders] [--rows N,N...] [--no-per-row]\n");
+            std::fprintf(stderr,
+                         "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
+                         "[--only tiers|segment|orders|columns] [--rows N,N...] [--no-per-row] "
+                         "[--functions F,F...]\n");
             return 2;
         }
     }

@@ -14,4 +14,11 @@ public:
     explicit InvalidInput(const std::string& message) : std::invalid_argument(message) {}
 };
 
+// Raised when a model cannot give an answer it can stand behind (an optimiser that does not
+// converge, a series that does not): said to the user, never a silent number.
+class ModelError : public std::runtime_error {
+public:
+    explicit ModelError(const std::string& message) : std::runtime_error(message) {}
+};
+
 } // namespace triage

@@ -128,6 +128,26 @@ TierCutoffs tier_cutoffs(std::vector<double> population, const TierShares& share
     return cutoffs;
 }
 
+TierCutoffs tier_cutoffs_from_lines(std::optional<double> a_min, std::optional<double> b_min) {
+    TierCutoffs cutoffs;
+    if (!a_min && !b_min) {
+        return cutoffs;
+    }
+    if (!a_min || !b_min) {
+        throw InvalidInput("the cut-offs must be both lines or neither (as CLIENT_TIER_CUTOFFS "
+                           "gives them)");
+    }
+    require_finite(*a_min, "the smallest A value");
+    require_finite(*b_min, "the smallest B value");
+    if (!(*b_min > 0.0 && *b_min <= *a_min)) {
+        throw InvalidInput("the cut-offs must be the smallest A value and the smallest B value, "
+                           "with 0 < B <= A");
+    }
+    cutoffs.a_min = *a_min;
+    cutoffs.b_min = *b_min;
+    return cutoffs;
+}
+
 Tier tier_of(double value, const TierCutoffs& cutoffs) {
     require_finite(value, "the value");
     if (value < 0.0) {

@@ -36,6 +36,11 @@ void validate_shares(const TierShares& shares);
 // negatives take part in nothing but are allowed. O(n log n) in the number of positives.
 TierCutoffs tier_cutoffs(std::vector<double> population, const TierShares& shares = {});
 
+// The cut-offs as tier_cutoffs gives them and a sheet shows them (CLIENT_TIER_CUTOFFS): both
+// lines, finite with 0 < b_min <= a_min, or neither (a population with no positive value has
+// no lines). Throws InvalidInput for anything else, such as one line without the other.
+TierCutoffs tier_cutoffs_from_lines(std::optional<double> a_min, std::optional<double> b_min);
+
 // A if value >= a_min, B if value >= b_min, C if value >= 0, D if value < 0.
 // Throws InvalidInput for a non-finite value.
 Tier tier_of(double value, const TierCutoffs& cutoffs);

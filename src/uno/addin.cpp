@@ -97,6 +97,21 @@ int whole_number(double value, const char* what, int low, int high) {
     return static_cast<int>(value);
 }
 
+// A population argument as a range: a range as it is, a single value as a range of one
+// (given as a population, a single value is a population of one client).
+Range population_range(const Any& argument, const char* what) {
+    Range range;
+    if (argument >>= range) {
+        return range;
+    }
+    if (!argument.hasValue()) {
+        throw_invalid(std::string(what) + " is required");
+    }
+    range.realloc(1);
+    range.getArray()[0] = Sequence<Any>(&argument, 1);
+    return range;
+}
+
 // The three RFM populations describe the same clients, row by row: like any ranges that must
 // match, they must have one shape (a population one row short is a typo, not a smaller
 // population).
@@ -137,6 +152,30 @@ Any text_result(const std::string& utf8) {
     return Any(to_ou(utf8));
 }
 
+Any tier_text(Tier tier) {
+    static const OUString letters[] = {OUString("A"), OUString("B"), OUString("C"), OUString("D")};
+    return Any(letters[static_cast<int>(tier)]);
+}
+
+// The two lines of CLIENT_TIER_CUTOFFS's result, in a row or a column of two cells.
+TierCutoffs cutoffs_from_cells(const Range& cells) {
+    std::optional<double> lines[2];
+    int count = 0;
+    for (const auto& row : cells) {
+        for (const Any& value : row) {
+            if (count < 2) {
+                lines[count] = number_or_empty(cell_of(value), count == 0 ? "the smallest A value"
+                                                                          : "the smallest B value");
+            }
+            ++count;
+        }
+    }
+    if (count != 2) {
+        throw_invalid("cutoffs must be the two cells CLIENT_TIER_CUTOFFS gives");
+    }
+    return tier_cutoffs_from_lines(lines[0], lines[1]);
+}
+
 class ClientTriageAddIn
     : public cppu::WeakImplHelper5<org::clienttriage::XClientTriage, css::sheet::XAddIn,
                                    css::sheet::XCompatibilityNames, css::lang::XServiceName,
@@ -153,8 +192,7 @@ public:
             const auto cutoffs =
                 prepared_cutoffs(values, shares_from(a_share, b_share, rules_of(document)->shares));
             return elementwise({value}, [&](const std::vector<Cell>& cells) {
-                const Tier tier = tier_of(required_number(cells[0], "value"), *cutoffs);
-                return Any(OUString(static_cast<sal_Unicode>(tier_letter(tier))));
+                return tier_text(tier_of(required_number(cells[0], "value"), *cutoffs));
             });
         });
     }
@@ -165,14 +203,25 @@ public:
         return guarded([&] {
             const auto cutoffs =
                 prepared_cutoffs(values, shares_from(a_share, b_share, rules_of(document)->shares));
-            if (!cutoffs->has_positive()) {
-                return Any(); // no positive value, no lines: Calc shows #N/A
-            }
             Range result(1);
             result.getArray()[0].realloc(2);
-            result.getArray()[0].getArray()[0] <<= cutoffs->a_min;
-            result.getArray()[0].getArray()[1] <<= cutoffs->b_min;
+            if (cutoffs->has_positive()) {
+                result.getArray()[0].getArray()[0] <<= cutoffs->a_min;
+                result.getArray()[0].getArray()[1] <<= cutoffs->b_min;
+            } else { // no positive value, no lines: two empty cells
+                result.getArray()[0].getArray()[0] <<= OUString();
+                result.getArray()[0].getArray()[1] <<= OUString();
+            }
             return Any(result);
+        });
+    }
+
+    Any SAL_CALL clientTierByCutoffs(const Any& value, const Range& cutoffs) override {
+        return guarded([&] {
+            const TierCutoffs lines = cutoffs_from_cells(cutoffs);
+            return elementwise({value}, [&](const std::vector<Cell>& cells) {
+                return tier_text(tier_of(required_number(cells[0], "value"), lines));
+            });
         });
     }
 
@@ -250,13 +299,27 @@ public:
     }
 
     Any SAL_CALL clientRfm(const Reference<css::beans::XPropertySet>&, const Any& recency,
-                           const Any& frequency, const Any& monetary, const Range& recency_values,
-                           const Range& frequency_values, const Range& monetary_values,
+                           const Any& frequency, const Any& monetary, const Any& recency_population,
+                           const Any& frequency_population, const Any& monetary_population,
                            const Any& bins) override {
         return guarded([&] {
             const int bin_count =
                 whole_number(optional_number(bins, "bins").value_or(kDefaultRfmBins), "bins",
                              kMinRfmBins, kMaxRfmBins);
+            // Left out, the three populations are the scored clients themselves (the array
+            // form over whole columns then hands Calc three columns to convert, not six).
+            const bool given = recency_population.hasValue() || frequency_population.hasValue() ||
+                               monetary_population.hasValue();
+            if (!given && recency.getValueTypeClass() != css::uno::TypeClass_SEQUENCE) {
+                throw_invalid("recency_values, frequency_values and monetary_values are required "
+                              "for a single client");
+            }
+            const Range recency_values =
+                population_range(given ? recency_population : recency, "recency_values");
+            const Range frequency_values =
+                population_range(given ? frequency_population : frequency, "frequency_values");
+            const Range monetary_values =
+                population_range(given ? monetary_population : monetary, "monetary_values");
             require_same_shape(recency_values, frequency_values, "frequency_values");
             require_same_shape(recency_values, monetary_values, "monetary_values");
             const auto breaks =
@@ -444,13 +507,18 @@ private:
     static const FunctionInfo* find(const OUString& programmatic) {
         return find_function(to_utf8(programmatic));
     }
-    // Argument 0 is the document Calc passes itself; argument i is the (i-1)-th of the table.
+    // The method's parameter `argument`: for a function that takes the document, parameter 0
+    // is the document Calc passes itself and parameter i the (i-1)-th of the table.
     static const ArgumentInfo* find_argument(const OUString& programmatic, sal_Int32 argument) {
         const FunctionInfo* f = find(programmatic);
-        if (!f || argument < 1 || static_cast<std::size_t>(argument) > f->arguments.size()) {
+        if (!f) {
             return nullptr;
         }
-        return &f->arguments[static_cast<std::size_t>(argument - 1)];
+        const sal_Int32 index = f->takes_document ? argument - 1 : argument;
+        if (index < 0 || static_cast<std::size_t>(index) >= f->arguments.size()) {
+            return nullptr;
+        }
+        return &f->arguments[static_cast<std::size_t>(index)];
     }
 
     const Reference<css::uno::XComponentContext> context_;

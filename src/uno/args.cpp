@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -31,21 +32,40 @@ const Range* as_grid(const Any& argument, Range& storage) {
     return &storage;
 }
 
+// An empty cell of a range (empty text), or an omitted value; without copying the text.
 bool is_empty(const Any& value) {
-    const auto type = value.getValueTypeClass();
-    if (type == css::uno::TypeClass_VOID) {
+    switch (value.getValueTypeClass()) {
+    case css::uno::TypeClass_VOID:
         return true;
+    case css::uno::TypeClass_STRING:
+        return static_cast<const rtl::OUString*>(value.getValue())->isEmpty();
+    default:
+        return false;
     }
-    rtl::OUString text;
-    return type == css::uno::TypeClass_STRING && (value >>= text) && text.isEmpty();
 }
 
-// LibreOffice 7.4 turns an array result into its matrix element by element, and each text or
-// empty element costs time in proportion to the rows after it: a result of 1,048,576 rows
-// (a whole-column reference such as A:A) would keep the office busy for minutes. Trailing
-// rows whose range inputs are all empty are therefore left out of results taller than this;
-// results up to this height keep their empty rows (an array formula taller than a trimmed
-// result shows #N/A below it, as for any shorter array).
+// Whether every range input of row `r` is empty.
+bool row_is_empty(sal_Int32 r, const std::vector<const Range*>& grids) {
+    for (const Range* grid : grids) {
+        if (grid) {
+            for (const Any& value : (*grid)[r]) {
+                if (!is_empty(value)) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+// LibreOffice 7.4 turns an array result into its matrix element by element (ScSequenceToMatrix::
+// CreateMixedMatrix into a matrix of numbers), and each text or empty element costs time in
+// proportion to the rows after it: 1,048,576 rows of empty text (a whole-column reference such
+// as A:A) kept the office busy for a minute, 65,536 of them at the top of such a result for ten
+// seconds, while numbers cost nothing. Results taller than this therefore leave out their
+// trailing rows whose range inputs are all empty (an array formula taller than the result shows
+// #N/A below it, as for any shorter array), and show the other rows without input as #N/A, a
+// number to Calc; results up to this height show such rows as empty text.
 constexpr sal_Int32 kRowsAlwaysKept = 65536;
 
 // The number of result rows: all of them, or up to the last row with a non-empty input.
@@ -55,23 +75,20 @@ sal_Int32 result_rows(const Range& shape, const std::vector<const Range*>& grids
         return rows;
     }
     sal_Int32 used = rows;
-    for (; used > kRowsAlwaysKept; --used) {
-        bool empty = true;
-        for (const Range* grid : grids) {
-            if (grid) {
-                for (const Any& value : (*grid)[used - 1]) {
-                    empty = empty && is_empty(value);
-                }
-            }
-        }
-        if (!empty) {
-            break;
-        }
+    while (used > kRowsAlwaysKept && row_is_empty(used - 1, grids)) {
+        --used;
     }
     return used;
 }
 
+bool is_range(const Any& argument) {
+    return argument.getValueTypeClass() == css::uno::TypeClass_SEQUENCE;
+}
+
 Cell single_cell(const Any& argument) {
+    if (!is_range(argument)) {
+        return cell_of(argument);
+    }
     Range range;
     if (argument >>= range) {
         return range.getLength() == 1 && range[0].getLength() == 1 ? cell_of(range[0][0]) : Cell{};
@@ -192,17 +209,38 @@ std::optional<double> optional_number(const Any& argument, const char* what) {
     return number_or_empty(single_cell(argument), what);
 }
 
-Any error_element() {
-    // Calc keeps an error inside an array as a quiet NaN whose low 32 bits are the error
-    // code (502: invalid argument); PutDouble of such a value shows as Err:502 in the cell.
-    const std::uint64_t bits = 0x7FF8000000000000ULL | 502U;
+namespace {
+
+// Calc keeps an error inside an array as a quiet NaN whose low 32 bits are the error code;
+// PutDouble of such a value shows the error in the cell.
+Any error_value(std::uint32_t code) {
+    const std::uint64_t bits = 0x7FF8000000000000ULL | code;
     double value = 0;
     std::memcpy(&value, &bits, sizeof value);
     return Any(value);
 }
 
+} // namespace
+
+Any error_element() {
+    return error_value(502); // Err:502, invalid argument
+}
+
+Any not_available_element() {
+    return error_value(0x7FFF); // #N/A
+}
+
 Any elementwise(const std::vector<Any>& arguments,
                 const std::function<Any(const std::vector<Cell>&)>& one) {
+    if (std::none_of(arguments.begin(), arguments.end(), is_range)) {
+        // Single values only (the per-row call): no ranges to look at.
+        std::vector<Cell> cells;
+        cells.reserve(arguments.size());
+        for (const Any& argument : arguments) {
+            cells.push_back(cell_of(argument));
+        }
+        return one(cells);
+    }
     std::vector<Range> storage(arguments.size());
     std::vector<const Range*> grids(arguments.size(), nullptr);
     std::vector<Cell> cells(arguments.size());
@@ -229,9 +267,21 @@ Any elementwise(const std::vector<Any>& arguments,
         return one(cells);
     }
     Range result(result_rows(*shape, grids));
+    const Any no_input =
+        result.getLength() > kRowsAlwaysKept ? not_available_element() : Any(rtl::OUString());
     auto* rows = result.getArray();
+    // Rows without input share one sequence (a reference count, not a copy each).
+    css::uno::Sequence<Any> empty_row;
     for (sal_Int32 r = 0; r < result.getLength(); ++r) {
         const sal_Int32 columns = (*shape)[r].getLength();
+        if (row_is_empty(r, grids)) {
+            if (empty_row.getLength() != columns) {
+                empty_row = css::uno::Sequence<Any>(columns);
+                std::fill_n(empty_row.getArray(), columns, no_input);
+            }
+            rows[r] = empty_row;
+            continue;
+        }
         rows[r].realloc(columns);
         auto* out = rows[r].getArray();
         for (sal_Int32 c = 0; c < columns; ++c) {
@@ -243,7 +293,7 @@ Any elementwise(const std::vector<Any>& arguments,
                 }
             }
             if (all_empty) {
-                out[c] <<= rtl::OUString();
+                out[c] = no_input;
                 continue;
             }
             try {

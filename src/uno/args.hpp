@@ -42,6 +42,15 @@ double required_number(const Cell& cell, const char* what);
 std::string required_text(const Cell& cell, const char* what);
 
 // The numbers of a population range; empty and text cells are skipped.
+//
+// A range argument reaches the add-in only after Calc has converted every cell of the
+// reference into it (ScInterpreter::ScExternal, ScRangeToSequence::FillMixedArray), and UNO
+// has copied it on the way: about 270 ns and 54 bytes a referenced cell, whatever the cells
+// hold (BENCHMARKS.md, wide references). Nothing of the add-in runs before that, so nothing
+// here can refuse or shrink a reference: a whole sheet ($Sheet1.1:1048576, 17 billion cells)
+// exhausts the office's memory before the call, while 16 whole columns take 5 s and 0.9 GB
+// and work (README, limits). An XCellRange parameter would avoid the conversion but refuses
+// literals and computed arrays, which the functions take.
 std::vector<double> population(const Range& range);
 
 // An optional single-value argument: omitted, an empty cell or empty text give nullopt; a
@@ -51,13 +60,16 @@ std::optional<double> optional_number(const css::uno::Any& argument, const char*
 // Element-wise application of a worksheet function whose arguments may each be a single value
 // or a range. Ranges must all have one shape (single cells and omitted arguments are used for
 // every element); the result has that shape, or is a single value when no argument is a
-// range. In a range result an element whose range inputs are all empty is empty text, and an
-// element with invalid input shows Calc's invalid-argument error without failing the others.
+// range. In a range result an element whose range inputs are all empty is empty text (#N/A in
+// results taller than 65,536 rows, see args.cpp), and an element with invalid input shows
+// Calc's invalid-argument error without failing the others.
 css::uno::Any elementwise(const std::vector<css::uno::Any>& arguments,
                           const std::function<css::uno::Any(const std::vector<Cell>&)>& one);
 
 // The value Calc shows as Err:502 inside an array result.
 css::uno::Any error_element();
+// The value Calc shows as #N/A inside an array result.
+css::uno::Any not_available_element();
 
 // Runs `body`, turning every C++ exception (domain errors, std::bad_alloc, ...) into the
 // IllegalArgumentException the UNO method declares, so nothing else escapes into the office.

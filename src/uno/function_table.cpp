@@ -24,6 +24,16 @@ const ArgumentInfo kValues = {
      "Kaikkien asiakkaiden katteet: joukko, jonka perusteella luokat lasketaan. Tyhjät ja "
      "tekstisolut ohitetaan."}};
 
+const ArgumentInfo kCutoffs = {
+    {"cutoffs", "границы", "rajat"},
+    {"The two tier lines as CLIENT_TIER_CUTOFFS gives them, e.g. $E$1:$F$1: the smallest A "
+     "value and the smallest B value. Two empty cells: no lines (no positive value).",
+     "Две границы уровней, как их даёт КЛИЕНТ_ГРАНИЦЫ_УРОВНЕЙ, например $E$1:$F$1: наименьшее "
+     "значение уровня A и наименьшее значение уровня B. Две пустые ячейки: границ нет (нет "
+     "положительных значений).",
+     "Kaksi luokkarajaa kuten ASIAKAS_LUOKKARAJAT antaa ne, esim. $E$1:$F$1: A-luokan pienin "
+     "arvo ja B-luokan pienin arvo. Kaksi tyhjää solua: ei rajoja (ei positiivisia arvoja)."}};
+
 const ArgumentInfo kAShare = {
     {"a_share", "доля_A", "A_osuus"},
     {"Share of the total profit that tier A makes, greater than 0 and at most 1. Default 0.8.",
@@ -139,9 +149,12 @@ const ArgumentInfo kMonetary = {{"monetary", "сумма", "rahamäärä"},
                                  "Asiakkaan liikevaihto tai niiden alue."}};
 const ArgumentInfo kRecencyValues = {
     {"recency_values", "все_давности", "kaikki_tuoreudet"},
-    {"The recency of every client: the population the scores are computed over.",
-     "Давность всех клиентов: совокупность, по которой считаются баллы.",
-     "Kaikkien asiakkaiden tuoreus: joukko, jonka perusteella pisteet lasketaan."}};
+    {"The recency of every client: the population the scores are computed over. Leave the "
+     "three populations out when recency, frequency and monetary are already every client's.",
+     "Давность всех клиентов: совокупность, по которой считаются баллы. Три совокупности можно "
+     "не указывать, если давность, частота и сумма уже даны для всех клиентов.",
+     "Kaikkien asiakkaiden tuoreus: joukko, jonka perusteella pisteet lasketaan. Kolme joukkoa "
+     "voi jättää pois, kun tuoreus, tiheys ja rahamäärä on jo annettu kaikille asiakkaille."}};
 const ArgumentInfo kFrequencyValues = {{"frequency_values", "все_частоты", "kaikki_tiheydet"},
                                        {"The number of orders of every client.",
                                         "Число заказов всех клиентов.",
@@ -191,20 +204,37 @@ const std::vector<FunctionInfo>& function_table() {
         {"clientTier",
          {"CLIENT_TIER", "КЛИЕНТ_УРОВЕНЬ", "ASIAKAS_LUOKKA"},
          {"Pareto tier of a client by profit: A for the few clients who bring most of the "
-          "profit, then B and C; D for a loss-maker.",
+          "profit, then B and C; D for a loss-maker. For a tier per row of a long column use "
+          "CLIENT_TIER_CUTOFFS once and CLIENT_TIER_BY_CUTOFFS in each row: the same tiers, "
+          "much faster.",
           "Уровень клиента по прибыли (Парето): A для немногих клиентов, приносящих основную "
-          "прибыль, затем B и C; D для убыточного клиента.",
+          "прибыль, затем B и C; D для убыточного клиента. Для уровня в каждой строке длинного "
+          "столбца вычислите КЛИЕНТ_ГРАНИЦЫ_УРОВНЕЙ один раз и КЛИЕНТ_УРОВЕНЬ_ПО_ГРАНИЦАМ в "
+          "каждой строке: те же уровни, намного быстрее.",
           "Asiakkaan Pareto-luokka katteen mukaan: A harvoille asiakkaille, jotka tuovat "
-          "suurimman osan katteesta, sitten B ja C; D tappiolliselle asiakkaalle."},
+          "suurimman osan katteesta, sitten B ja C; D tappiolliselle asiakkaalle. Pitkän "
+          "sarakkeen jokaiselle riville: ASIAKAS_LUOKKARAJAT kerran ja ASIAKAS_LUOKKA_RAJOISTA "
+          "joka rivillä: samat luokat paljon nopeammin."},
          {kValue, kValues, kAShare, kBShare}},
         {"clientTierCutoffs",
          {"CLIENT_TIER_CUTOFFS", "КЛИЕНТ_ГРАНИЦЫ_УРОВНЕЙ", "ASIAKAS_LUOKKARAJAT"},
          {"The tier lines of a population as a 1 x 2 array: the smallest value in tier A and "
-          "the smallest value in tier B.",
+          "the smallest value in tier B; empty when no value is positive.",
           "Границы уровней как массив 1 x 2: наименьшее значение уровня A и наименьшее "
-          "значение уровня B.",
-          "Luokkarajat 1 x 2 -taulukkona: A-luokan pienin arvo ja B-luokan pienin arvo."},
+          "значение уровня B; пусто, если положительных значений нет.",
+          "Luokkarajat 1 x 2 -taulukkona: A-luokan pienin arvo ja B-luokan pienin arvo; tyhjä, "
+          "jos yksikään arvo ei ole positiivinen."},
          {kValues, kAShare, kBShare}},
+        {"clientTierByCutoffs",
+         {"CLIENT_TIER_BY_CUTOFFS", "КЛИЕНТ_УРОВЕНЬ_ПО_ГРАНИЦАМ", "ASIAKAS_LUOKKA_RAJOISTA"},
+         {"Pareto tier A, B, C or D of a value from the lines CLIENT_TIER_CUTOFFS gives: the "
+          "same tier as CLIENT_TIER over that population, at the speed of a comparison.",
+          "Уровень A, B, C или D по границам, которые даёт КЛИЕНТ_ГРАНИЦЫ_УРОВНЕЙ: тот же "
+          "уровень, что КЛИЕНТ_УРОВЕНЬ по той же совокупности, со скоростью сравнения.",
+          "Pareto-luokka A, B, C tai D ASIAKAS_LUOKKARAJAT-funktion antamista rajoista: sama "
+          "luokka kuin ASIAKAS_LUOKKA samasta joukosta, vertailun nopeudella."},
+         {kValue, kCutoffs},
+         false},
         {"clientRisk",
          {"CLIENT_RISK", "КЛИЕНТ_РИСК", "ASIAKAS_RISKI"},
          {"Bad-client risk score from 0 to 100 from up to eight signals; empty signals are left "

@@ -20,6 +20,10 @@ struct FunctionInfo {
     Localized display;        // the name the Function Wizard shows and formulas use
     Localized description;
     std::vector<ArgumentInfo> arguments; // without the hidden document argument
+    // Whether the method's first parameter is the document Calc passes itself. A function
+    // that needs no rules of the document goes without: handing a per-row call the document
+    // costs Calc more than the rest of the call (BENCHMARKS.md, per-row form).
+    bool takes_document = true;
 };
 
 // Every worksheet function, in the order the wizard lists them.

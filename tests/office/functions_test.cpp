@@ -188,6 +188,11 @@ TEST(ClientRfm, ScoresAgainstThePopulation) {
     EXPECT_EQ(doc.value("D2"), 323);
     EXPECT_EQ(doc.value("D3"), 111);
     doc.set_array_formula("E1:E5", "=CLIENT_RFM(A1:A5;B1:B5;C1:C5;A1:A5;B1:B5;C1:C5)");
+    // Without the populations the scored clients are the population: the same scores.
+    doc.set_array_formula("F1:F5", "=CLIENT_RFM(A1:A5;B1:B5;C1:C5)");
+    for (int r = 1; r <= 5; ++r) {
+        EXPECT_EQ(doc.text("F" + std::to_string(r)), doc.text("E" + std::to_string(r))) << r;
+    }
     EXPECT_EQ(doc.value("E1"), 511);
     EXPECT_EQ(doc.value("E5"), 145);
 }
@@ -293,10 +298,10 @@ TEST(FunctionWizard, ListsEveryFunction) {
         const char* name;
         std::size_t arguments;
     } expected[] = {
-        {"CLIENT_TIER", 4},    {"CLIENT_TIER_CUTOFFS", 3}, {"CLIENT_RISK", 8},
-        {"CLIENT_REASONS", 8}, {"CLIENT_VERDICT", 4},      {"CLIENT_ACTION", 1},
-        {"CLIENT_RFM", 7},     {"CLIENT_SEGMENT", 1},      {"PROSPECT_NEXT", 4},
-        {"PROSPECT_STEP", 1},
+        {"CLIENT_TIER", 4},   {"CLIENT_TIER_CUTOFFS", 3}, {"CLIENT_TIER_BY_CUTOFFS", 2},
+        {"CLIENT_RISK", 8},   {"CLIENT_REASONS", 8},      {"CLIENT_VERDICT", 4},
+        {"CLIENT_ACTION", 1}, {"CLIENT_RFM", 7},          {"CLIENT_SEGMENT", 1},
+        {"PROSPECT_NEXT", 4}, {"PROSPECT_STEP", 1},
     };
     for (const auto& e : expected) {
         const auto it = descriptions.find(e.name);

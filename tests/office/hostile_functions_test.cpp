@@ -187,8 +187,8 @@ TEST(HostileTierCutoffs, Populations) {
         {"=CLIENT_TIER_CUTOFFS(D1:D6)", kParameter, ""},
         {"=CLIENT_TIER_CUTOFFS(B1:B6)", kParameter, ""},
         {"=CLIENT_TIER_CUTOFFS(E1:E6)", kNone, "50", 50},
-        {"=CLIENT_TIER_CUTOFFS(F1:F6)", kNa, ""}, // no positive value, no lines
-        {"=CLIENT_TIER_CUTOFFS(\"abc\")", kNa, ""},
+        {"=CLIENT_TIER_CUTOFFS(F1:F6)", kNone, ""}, // no positive value, no lines
+        {"=CLIENT_TIER_CUTOFFS(\"abc\")", kNone, ""},
         {"=CLIENT_TIER_CUTOFFS(TRUE())", kNone, "1", 1},
         {"=CLIENT_TIER_CUTOFFS(NA())", kNa, ""},
         {"=CLIENT_TIER_CUTOFFS(1/0)", kDiv0, ""},
@@ -329,6 +329,10 @@ TEST(HostileRfm, Populations) {
         // The three populations are the same clients: different shapes are invalid.
         {"=CLIENT_RFM(10;5;500;G1:G5;H1:H4;I1:I5)", kInvalid, ""},
         {"=CLIENT_RFM(10;5;500;G1:G5;H1:H5;I1:I6)", kInvalid, ""},
+        {"=CLIENT_RFM(10;5;500)", kInvalid, ""}, // a single client needs the populations
+        {"=CLIENT_RFM(10;5;500;G1:G5)", kInvalid, ""},
+        {"=CLIENT_RFM(G1:G5;H1:H5;I1:I5;;;;2)", kNone, "211", 211},
+        {"=CLIENT_RFM(G1:G5;H1:H5;I1:I5;G1:G5;H1:H5;I1:I5;2)", kNone, "211", 211},
         {"=CLIENT_RFM(10;5;500;G1:G5;H1:H5;H1:I5)", kInvalid, ""},
         {"=CLIENT_RFM(10;5;500;G1:G5;H1:H5;I1:I5;TRUE())", kNone, "111", 111}, // 1 bin
         {"=CLIENT_RFM(10;5;500;G1:G5;H1:H5;I1:I5;\"x\")", kInvalid, ""},
@@ -414,6 +418,13 @@ TEST(HostileWholeColumn, EveryFunctionAnswersInSeconds) {
         {"=CLIENT_TIER(10;A:A)", kNone, "B"},
         {"=CLIENT_TIER(A:A;A:A)", kNone, "A"},
         {"=CLIENT_TIER_CUTOFFS(A:A)", kNone, "30", 30},
+        // Three whole columns (3,145,728 cells) of numbers: 500, 400, 300, 200 are A; B
+        // walks 100, 50, 40, 30 against 0.8 x 265.
+        {"=CLIENT_TIER_CUTOFFS(G:I)", kNone, "200", 200},
+        {"=CLIENT_TIER(25;G:I)", kNone, "C"},
+        {"=CLIENT_TIER(30;G:I)", kNone, "B"},
+        {"=CLIENT_TIER_BY_CUTOFFS(A:A;{30;3})", kNone, "A"},
+        {"=CLIENT_TIER_BY_CUTOFFS(5;C2:C3)", kParameter, ""}, // #N/A among the lines
         {"=CLIENT_RISK(A:A)", kNone, "83.3333333333333", 250.0 / 3},
         {"=CLIENT_REASONS(A:A)", kNone, "late payment 50 days (+83)"},
         {"=CLIENT_VERDICT(A:A;10)", kInvalid, ""}, // 50 is no tier
@@ -453,6 +464,40 @@ TEST(HostileWholeColumn, ArrayFormulaRowsBelowTheDataAreEmpty) {
     }
     EXPECT_EQ(shown, "A,A,B,B,B,C,,,,,");
     EXPECT_TRUE(Office::get().alive());
+}
+
+// With a value in the sheet's last row the result is 1,048,576 rows tall: the rows without
+// input in between show #N/A (text there would keep Calc 7.4 busy for a minute), the rows
+// with input their results, for functions taking ranges element by element.
+TEST(HostileWholeColumn, RowsWithoutInputInATallResultAreNotAvailable) {
+    CalcDoc doc;
+    put_sheet(doc);
+    doc.set_value("A1048576", 7);
+    doc.set_text("Q1", "A");
+    doc.set_text("Q1048576", "B");
+    const struct {
+        const char* formula;
+        const char* first; // the same for the first row alone
+    } cases[] = {
+        {"=CLIENT_TIER(A:A;A:A)", "=CLIENT_TIER(A1;A:A)"},
+        {"=CLIENT_TIER_BY_CUTOFFS(A:A;{30;3})", "=CLIENT_TIER_BY_CUTOFFS(A1;{30;3})"},
+        {"=CLIENT_RISK(A:A)", "=CLIENT_RISK(A1)"},
+        {"=CLIENT_VERDICT(Q:Q;A:A)", "=CLIENT_VERDICT(Q1;A1)"},
+        {"=PROSPECT_STEP(A:A)", "=PROSPECT_STEP(A1)"},
+    };
+    for (const auto& c : cases) {
+        const auto start = std::chrono::steady_clock::now();
+        doc.set_array_formula("N1:N8", c.formula);
+        const auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+        EXPECT_LT(seconds.count(), 30.0) << c.formula; // a guard against a hang, not a target
+        doc.set_formula("P1", c.first);
+        EXPECT_EQ(doc.error("N1"), kNone) << c.formula;
+        EXPECT_FALSE(doc.text("N1").empty()) << c.formula;
+        EXPECT_EQ(doc.text("N1"), doc.text("P1")) << c.formula;
+        EXPECT_EQ(doc.error("N8"), kNa) << c.formula << " shows " << doc.text("N8");
+        ASSERT_TRUE(Office::get().alive()) << "the office died on " << c.formula;
+    }
 }
 
 // ------------------------------------------------------------------ recalculation

@@ -1,9 +1,11 @@
 // CLIENT_TIER and CLIENT_TIER_CUTOFFS as a user sees them in cells of a real Calc.
 #include "office.hpp"
+#include "sheet_ops.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -139,13 +141,92 @@ TEST(ClientTierCutoffs, GivesTheSmallestAAndBValues) {
     EXPECT_EQ(doc.value("C2"), 30);
 }
 
-TEST(ClientTierCutoffs, NoPositiveValueIsNotAvailable) {
+TEST(ClientTierCutoffs, NoPositiveValueGivesTwoEmptyCells) {
     CalcDoc doc;
     doc.set_column("A1", {0, -5, -1});
     doc.set_array_formula("B1:C1", "=CLIENT_TIER_CUTOFFS(A1:A3)");
-    EXPECT_EQ(doc.error("B1"), office::kErrNotAvailable);
+    EXPECT_EQ(doc.error("B1"), 0);
+    EXPECT_EQ(doc.error("C1"), 0);
+    EXPECT_EQ(doc.text("B1") + "|" + doc.text("C1"), "|");
     doc.set_formula("D1", "=CLIENT_TIER(A1;A1:A3)");
     EXPECT_EQ(doc.text("D1"), "C");
+}
+
+// The per-row form: one CLIENT_TIER_CUTOFFS over the population in E1:F1 and
+// =CLIENT_TIER_BY_CUTOFFS(Ai;$E$1:$F$1) in each row give CLIENT_TIER's tier in every row,
+// for the spec example, ties straddling each line, zeros, losses, no positive value, other
+// shares and a generated population with ties; the array form gives them too.
+TEST(ClientTierByCutoffs, GivesClientTiersTierInEveryRow) {
+    std::vector<double> generated;
+    for (int i = 0; i < 300; ++i) {
+        generated.push_back(static_cast<double>((i * 7919) % 230) - 30); // losses, 0, ties
+    }
+    const struct {
+        std::vector<double> values;
+        std::string shares; // ";a;b" or empty
+        std::string expected;
+    } cases[] = {
+        {{50, 30, 10, 5, 3, 2}, "", "AABBBC"},
+        {{40, 40, 20, 10, 10, 10, 5, 0, -3}, "", "AAAAAABCD"}, // the 10s straddle the A line
+        {{10, 10, 10, 10}, "", "AAAA"},
+        {{0, -5, 0, -1}, "", "CDCD"},
+        {{50, 30, 10, 5, 3, 2}, ";0.5;0.5", "ABCCCC"},
+        {generated, "", ""},
+    };
+    for (const auto& c : cases) {
+        CalcDoc doc;
+        const int n = static_cast<int>(c.values.size());
+        std::vector<std::vector<office::CellValue>> rows;
+        for (double v : c.values) {
+            rows.push_back({v});
+        }
+        office::set_rows(doc, "A1", rows);
+        const std::string last = std::to_string(n);
+        doc.set_array_formula("E1:F1", "=CLIENT_TIER_CUTOFFS(A1:A" + last + c.shares + ")");
+        for (int r = 1; r <= n; ++r) {
+            const std::string row = std::to_string(r);
+            doc.set_formula("B" + row, "=CLIENT_TIER(A" + row + ";A$1:A$" + last + c.shares + ")");
+            doc.set_formula("C" + row, "=CLIENT_TIER_BY_CUTOFFS(A" + row + ";$E$1:$F$1)");
+        }
+        doc.set_array_formula("D1:D" + last, "=CLIENT_TIER_BY_CUTOFFS(A1:A" + last + ";E1:F1)");
+        std::string tiers;
+        for (const auto& row : office::get_rows(doc, "B1:D" + last)) {
+            ASSERT_EQ(row[0].size(), 1u) << row[0];
+            EXPECT_EQ(row[1], row[0]);
+            EXPECT_EQ(row[2], row[0]);
+            tiers += row[0];
+        }
+        if (!c.expected.empty()) {
+            EXPECT_EQ(tiers, c.expected);
+        }
+    }
+}
+
+TEST(ClientTierByCutoffs, TakesTheLinesInARowAColumnOrAnArray) {
+    CalcDoc doc;
+    put_example(doc);
+    doc.set_array_formula("E1:E2", "=TRANSPOSE(CLIENT_TIER_CUTOFFS(A1:A6))");
+    doc.set_formula("B1", "=CLIENT_TIER_BY_CUTOFFS(29;E1:E2)");
+    doc.set_formula("B2", "=CLIENT_TIER_BY_CUTOFFS(30;{30;3})");
+    doc.set_formula("B3", "=CLIENT_TIER_BY_CUTOFFS(2.5;{30;3})");
+    doc.set_formula("B4", "=CLIENT_TIER_BY_CUTOFFS(-1;{30;3})");
+    EXPECT_EQ(doc.text("B1") + doc.text("B2") + doc.text("B3") + doc.text("B4"), "BACD");
+}
+
+TEST(ClientTierByCutoffs, LinesNoPopulationGivesAreTheInvalidArgumentError) {
+    CalcDoc doc;
+    doc.set_column("E1", {30, 3, 40});
+    doc.set_formula("B1", "=CLIENT_TIER_BY_CUTOFFS(5;E1:E3)");  // three cells
+    doc.set_formula("B2", "=CLIENT_TIER_BY_CUTOFFS(5;E1)");     // one cell
+    doc.set_formula("B3", "=CLIENT_TIER_BY_CUTOFFS(5;{3;30})"); // B above A
+    doc.set_formula("B4", "=CLIENT_TIER_BY_CUTOFFS(5;E1:E4)");  // B empty
+    doc.set_formula("B5", "=CLIENT_TIER_BY_CUTOFFS(\"x\";E1:E2)");
+    doc.set_formula("B6", "=CLIENT_TIER_BY_CUTOFFS(5;{0;0})");
+    doc.set_formula("B7", "=CLIENT_TIER_BY_CUTOFFS(5;G1:G2)"); // two empty cells: no lines
+    for (int r = 1; r <= 6; ++r) {
+        EXPECT_EQ(doc.error("B" + std::to_string(r)), office::kErrIllegalArgument) << r;
+    }
+    EXPECT_EQ(doc.text("B7"), "C");
 }
 
 TEST(ClientTierCutoffs, InvalidShareGivesTheInvalidArgumentError) {
@@ -188,9 +269,17 @@ TEST(FunctionWizard, ListsTheTierFunctionsWithDescribedArguments) {
     for (const auto& argument : tier->second.arguments) {
         EXPECT_FALSE(argument.description.empty()) << argument.name;
     }
+    // CLIENT_TIER points to the per-row form.
+    EXPECT_NE(tier->second.description.find("CLIENT_TIER_BY_CUTOFFS"), std::string::npos);
     const auto cutoffs = descriptions.find("CLIENT_TIER_CUTOFFS");
     ASSERT_NE(cutoffs, descriptions.end());
     EXPECT_EQ(cutoffs->second.arguments.size(), 3u);
+    const auto by_cutoffs = descriptions.find("CLIENT_TIER_BY_CUTOFFS");
+    ASSERT_NE(by_cutoffs, descriptions.end());
+    ASSERT_EQ(by_cutoffs->second.arguments.size(), 2u);
+    EXPECT_EQ(by_cutoffs->second.arguments[1].name, "cutoffs");
+    EXPECT_NE(by_cutoffs->second.arguments[1].description.find("CLIENT_TIER_CUTOFFS"),
+              std::string::npos);
 }
 
 } // namespace

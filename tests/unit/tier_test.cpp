@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -103,6 +104,52 @@ TEST(Tier, ValueOutsideThePopulationUsesTheCutoffs) {
     EXPECT_EQ(triage::tier_of(2.5, c), Tier::C);
     EXPECT_EQ(triage::tier_of(0, c), Tier::C);
     EXPECT_EQ(triage::tier_of(-0.01, c), Tier::D);
+}
+
+// The lines as a sheet holds them give the tier of every value exactly as the population does:
+// the SPEC example, ties straddling each line, zeros, losses, no positive value, shares.
+TEST(Tier, LinesFromASheetGiveThePopulationsTiers) {
+    std::mt19937_64 random(3);
+    std::vector<std::vector<double>> populations = {{50, 30, 10, 5, 3, 2},
+                                                    {40, 40, 20, 10, 10, 10, 5, 0, -3},
+                                                    {10, 10, 10, 10},
+                                                    {0, 0, -1},
+                                                    {-5},
+                                                    {7},
+                                                    {1e-300, 3e-300}};
+    std::vector<double> generated;
+    for (int i = 0; i < 500; ++i) {
+        generated.push_back(std::floor(std::uniform_real_distribution<>(-20, 200)(random)));
+    }
+    populations.push_back(generated);
+    for (const TierShares shares : {TierShares{}, TierShares{0.5, 0.3}, TierShares{1, 1}}) {
+        for (const auto& population : populations) {
+            const TierCutoffs c = triage::tier_cutoffs(population, shares);
+            // What CLIENT_TIER_CUTOFFS shows: two numbers, or two empty cells.
+            const auto a = c.has_positive() ? std::optional<double>(c.a_min) : std::nullopt;
+            const auto b = c.has_positive() ? std::optional<double>(c.b_min) : std::nullopt;
+            const TierCutoffs lines = triage::tier_cutoffs_from_lines(a, b);
+            for (double v : population) {
+                EXPECT_EQ(triage::tier_of(v, lines), triage::tier_of(v, c)) << v;
+            }
+            for (double v : {0.0, -0.0, 1e308, -1e308, 1e-300}) {
+                EXPECT_EQ(triage::tier_of(v, lines), triage::tier_of(v, c)) << v;
+            }
+        }
+    }
+}
+
+TEST(Tier, LinesThatNoPopulationGivesAreRejected) {
+    const auto none = std::optional<double>();
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(30, none), triage::InvalidInput);
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(none, 3), triage::InvalidInput);
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(3, 30), triage::InvalidInput); // B above A
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(30, 0), triage::InvalidInput);
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(-1, -2), triage::InvalidInput);
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(std::numeric_limits<double>::infinity(), 3),
+                 triage::InvalidInput);
+    EXPECT_THROW(triage::tier_cutoffs_from_lines(30, std::nan("")), triage::InvalidInput);
+    EXPECT_EQ(triage::tier_cutoffs_from_lines(30, 30).b_min, 30); // no value is B
 }
 
 TEST(Tier, SingleClientIsA) {

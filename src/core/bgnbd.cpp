@@ -1,0 +1,207 @@
+#include "core/bgnbd.hpp"
+
+#include "core/error.hpp"
+
+#include <boost/math/special_functions/gamma.hpp> // before hypergeometric_pFq (Boost 1.74)
+#include <boost/math/special_functions/hypergeometric_pFq.hpp>
+#include <nlopt.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace triage {
+
+namespace {
+
+bool finite(double v) {
+    return std::isfinite(v);
+}
+
+// log(exp(p) + exp(q)) without overflow.
+double log_add_exp(double p, double q) {
+    const double high = std::max(p, q);
+    if (high == -HUGE_VAL) {
+        return high;
+    }
+    return high + std::log1p(std::exp(std::min(p, q) - high));
+}
+
+// The client's log of a / (b + x - 1) * ((alpha + T) / (alpha + t_x))^(r + x): the weight of
+// "dropped out after the last purchase" against "alive" (no such term when x = 0).
+double log_dropout_odds(const BgNbdParams& p, const RepeatSummary& c) {
+    return std::log(p.a) - std::log(p.b + c.x - 1) +
+           (p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.t_x));
+}
+
+// Distinct summaries with their counts: a population has far fewer of them than clients.
+using Grouped = std::vector<std::pair<RepeatSummary, double>>;
+
+Grouped grouped(const std::vector<RepeatSummary>& clients) {
+    std::map<std::tuple<double, double, double>, double> counts;
+    for (const RepeatSummary& c : clients) {
+        validate_summary(c);
+        counts[{c.x, c.t_x, c.T}] += 1;
+    }
+    Grouped out;
+    out.reserve(counts.size());
+    for (const auto& [key, n] : counts) {
+        out.push_back({{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, n});
+    }
+    return out;
+}
+
+double log_likelihood(const BgNbdParams& p, const Grouped& groups) {
+    double sum = 0;
+    for (const auto& [c, n] : groups) {
+        sum += n * bgnbd_log_likelihood(p, c);
+    }
+    return sum;
+}
+
+} // namespace
+
+void validate_summary(const RepeatSummary& c) {
+    if (!finite(c.x) || !finite(c.t_x) || !finite(c.T)) {
+        throw InvalidInput("x, t_x and T must be finite numbers");
+    }
+    if (c.x < 0 || c.t_x < 0 || c.T < 0) {
+        throw InvalidInput("x, t_x and T must not be negative");
+    }
+    if (c.t_x > c.T) {
+        throw InvalidInput("t_x (first to last purchase) must not exceed T (first purchase to "
+                           "the end of the period)");
+    }
+    if (c.x > 0 && c.t_x == 0) {
+        throw InvalidInput("a client with repeat purchases (x > 0) must have t_x > 0");
+    }
+    if (c.x == 0 && c.t_x != 0) {
+        throw InvalidInput("a client without repeat purchases (x = 0) must have t_x = 0");
+    }
+}
+
+void validate_params(const BgNbdParams& p) {
+    for (double v : {p.r, p.alpha, p.a, p.b}) {
+        if (!(finite(v) && v > 0)) {
+            throw InvalidInput("the BG/NBD parameters r, alpha, a and b must be positive numbers");
+        }
+    }
+}
+
+double bgnbd_log_likelihood(const BgNbdParams& p, const RepeatSummary& c) {
+    // Fader, Hardie & Lee (2005), equation 6, in logs:
+    //   A1 = ln G(r + x) - ln G(r) + r ln alpha
+    //   A2 = ln G(a + b) + ln G(b + x) - ln G(b) - ln G(a + b + x)
+    //   A3 = -(r + x) ln(alpha + T)
+    //   A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x)   (x > 0 only)
+    const double a1 = std::lgamma(p.r + c.x) - std::lgamma(p.r) + p.r * std::log(p.alpha);
+    const double a2 = std::lgamma(p.a + p.b) + std::lgamma(p.b + c.x) - std::lgamma(p.b) -
+                      std::lgamma(p.a + p.b + c.x);
+    const double a3 = -(p.r + c.x) * std::log(p.alpha + c.T);
+    const double a4 =
+        c.x > 0 ? std::log(p.a) - std::log(p.b + c.x - 1) - (p.r + c.x) * std::log(p.alpha + c.t_x)
+                : -HUGE_VAL;
+    return a1 + a2 + log_add_exp(a3, a4);
+}
+
+double bgnbd_log_likelihood(const BgNbdParams& p, const std::vector<RepeatSummary>& clients) {
+    validate_params(p);
+    return log_likelihood(p, grouped(clients));
+}
+
+BgNbdFit fit_bgnbd(const std::vector<RepeatSummary>& clients) {
+    const Grouped groups = grouped(clients);
+    if (std::none_of(groups.begin(), groups.end(), [](const auto& g) { return g.first.x > 0; })) {
+        throw InvalidInput("the BG/NBD fit needs at least one client with a repeat purchase");
+    }
+    int evaluations = 0;
+    const auto objective = [&](const std::vector<double>& theta) {
+        ++evaluations;
+        const BgNbdParams p{std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]),
+                            std::exp(theta[3])};
+        const double ll = log_likelihood(p, groups);
+        return finite(ll) ? -ll : HUGE_VAL;
+    };
+    using Objective = decltype(objective);
+    nlopt::opt optimiser(nlopt::LN_NELDERMEAD, 4);
+    optimiser.set_min_objective(
+        [](const std::vector<double>& theta, std::vector<double>&, void* data) {
+            return (*static_cast<const Objective*>(data))(theta);
+        },
+        const_cast<void*>(static_cast<const void*>(&objective)));
+    optimiser.set_lower_bounds(-30); // parameters from 1e-13 to 1e13: beyond is degenerate
+    optimiser.set_upper_bounds(30);
+    optimiser.set_xtol_rel(1e-10);
+    optimiser.set_ftol_abs(1e-9);
+    optimiser.set_maxeval(20000);
+    optimiser.set_initial_step(0.5);
+    std::vector<double> theta = {0.0, 0.0, 0.0, 0.0}; // r = alpha = a = b = 1
+    double minimum = 0;
+    nlopt::result result = nlopt::FAILURE;
+    try {
+        result = optimiser.optimize(theta, minimum);
+    } catch (const std::exception& e) {
+        throw ModelError(std::string("the BG/NBD fit failed: ") + e.what());
+    }
+    if (result == nlopt::MAXEVAL_REACHED || result == nlopt::MAXTIME_REACHED || !finite(minimum) ||
+        std::any_of(theta.begin(), theta.end(), [](double v) { return std::fabs(v) >= 29.9; })) {
+        throw ModelError("the BG/NBD fit did not converge: the data do not determine the "
+                         "parameters (too few repeat buyers, or purchases that do not look like "
+                         "repeat buying)");
+    }
+    BgNbdFit fit;
+    fit.params = {std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]), std::exp(theta[3])};
+    fit.log_likelihood = -minimum;
+    fit.evaluations = evaluations;
+    return fit;
+}
+
+double bgnbd_probability_alive(const BgNbdParams& p, const RepeatSummary& c) {
+    validate_params(p);
+    validate_summary(c);
+    if (c.x == 0) {
+        return 1.0;
+    }
+    // 1 / (1 + odds), odds = exp(log_dropout_odds)
+    return 1.0 / (1.0 + std::exp(log_dropout_odds(p, c)));
+}
+
+double bgnbd_expected_purchases(const BgNbdParams& p, const RepeatSummary& c, double t) {
+    validate_params(p);
+    validate_summary(c);
+    if (!(finite(t) && t >= 0)) {
+        throw InvalidInput("the time ahead must be a number of time units, 0 or more");
+    }
+    if (p.a == 1) {
+        throw InvalidInput("the expected purchases need a different from 1");
+    }
+    // Fader, Hardie & Lee (2005), equation 10.
+    const double z = t / (p.alpha + c.T + t);
+    double error = 0;
+    const double f =
+        boost::math::hypergeometric_pFq({p.r + c.x, p.b + c.x}, {p.a + p.b + c.x - 1}, z, &error);
+    const double head = (p.a + p.b + c.x - 1) / (p.a - 1);
+    const double tail =
+        1 - std::exp((p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.T + t))) * f;
+    const double odds = c.x > 0 ? std::exp(log_dropout_odds(p, c)) : 0.0;
+    return head * tail / (1 + odds);
+}
+
+double bgnbd_expected_purchases_new(const BgNbdParams& p, double t) {
+    validate_params(p);
+    if (!(finite(t) && t >= 0)) {
+        throw InvalidInput("the time ahead must be a number of time units, 0 or more");
+    }
+    if (p.a == 1) {
+        throw InvalidInput("the expected purchases need a different from 1");
+    }
+    // Fader, Hardie & Lee (2005), equation 9.
+    double error = 0;
+    const double f =
+        boost::math::hypergeometric_pFq({p.r, p.b}, {p.a + p.b - 1}, t / (p.alpha + t), &error);
+    return (p.a + p.b - 1) / (p.a - 1) *
+           (1 - std::exp(p.r * (std::log(p.alpha) - std::log(p.alpha + t))) * f);
+}
+
+} // namespace triage
