@@ -7,6 +7,7 @@
 #include "uno/document_rules.hpp"
 #include "uno/function_table.hpp"
 #include "uno/ui_language.hpp"
+#include "uno/uno_names.hpp"
 
 #include "core/cadence.hpp"
 #include "core/lang.hpp"
@@ -34,11 +35,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using rtl::OUString;
 
 namespace triage::uno {
 

@@ -15,6 +15,7 @@
 #include "uno/protocol_handler.hpp"
 #include "uno/segment_run.hpp"
 #include "uno/ui_language.hpp"
+#include "uno/uno_names.hpp"
 
 #include "core/lang.hpp"
 #include "core/values.hpp"
@@ -46,12 +47,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using rtl::OUString;
 
 constexpr const char* kHandlerName = "org.clienttriage.CommandHandler";
 

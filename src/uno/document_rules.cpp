@@ -1,4 +1,5 @@
 #include "uno/document_rules.hpp"
+#include "uno/uno_names.hpp"
 
 #include "uno/args.hpp"
 
@@ -13,11 +14,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
 
 Reference<css::beans::XPropertySet>
 user_properties(const Reference<css::uno::XInterface>& document) {

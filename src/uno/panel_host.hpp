@@ -50,11 +50,19 @@ public:
             m->setPropertyValue("Label", Any(text));
         }
     }
+    // A panel text in the panel's language.
+    OUString text(PanelText text) const { return OUString::fromUtf8(panel_text(text).in(lang())); }
     void set_label(const char* name, PanelText text) const {
-        set_label(OUString::createFromAscii(name), OUString::fromUtf8(panel_text(text).in(lang())));
+        set_label(OUString::createFromAscii(name), this->text(text));
     }
     Reference<css::awt::XListBox> list(const OUString& name) const {
         return Reference<css::awt::XListBox>(control(name), UNO_QUERY);
+    }
+    // Replaces the items of a list box (no selection is made).
+    static void set_items(const Reference<css::awt::XListBox>& box,
+                          const Sequence<OUString>& items) {
+        box->removeItems(0, box->getItemCount());
+        box->addItems(items, 0);
     }
     Reference<css::awt::XTextComponent> edit(const char* name) const {
         return Reference<css::awt::XTextComponent>(control(OUString::createFromAscii(name)),

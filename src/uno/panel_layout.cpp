@@ -1,4 +1,5 @@
 #include "uno/panel_layout.hpp"
+#include "uno/uno_names.hpp"
 
 #include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/awt/XControl.hpp>
@@ -12,10 +13,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::UNO_QUERY;
 
 constexpr sal_Int32 kMargin = 4;         // dialog units left, right and on top
 constexpr sal_Int32 kListHeight = 12;    // a drop-down

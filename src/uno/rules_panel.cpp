@@ -42,8 +42,7 @@ public:
             for (std::size_t i = 0; i < presets().size(); ++i) {
                 names.getArray()[i] = OUString::fromUtf8(presets()[i].name.in(host.lang()));
             }
-            box->removeItems(0, box->getItemCount());
-            box->addItems(names, 0);
+            PanelHost::set_items(box, names);
             box->selectItemPos(0, true);
         }
         show_document_rules(host);

@@ -72,10 +72,9 @@ public:
         const Reference<css::awt::XListBox> kinds = host.list("KindList");
         if (kinds.is()) {
             Sequence<OUString> items(2);
-            items.getArray()[0] = OUString::fromUtf8(panel_text(PanelText::KindClients).in(lang));
-            items.getArray()[1] = OUString::fromUtf8(panel_text(PanelText::KindLines).in(lang));
-            kinds->removeItems(0, kinds->getItemCount());
-            kinds->addItems(items, 0);
+            items.getArray()[0] = host.text(PanelText::KindClients);
+            items.getArray()[1] = host.text(PanelText::KindLines);
+            PanelHost::set_items(kinds, items);
         }
         refresh(host);
     }
@@ -162,7 +161,7 @@ private:
         }
         // Drop-downs: "(none)" and every column of the table.
         Sequence<OUString> items(static_cast<sal_Int32>(preview_.headers.size()) + 1);
-        items.getArray()[0] = OUString::fromUtf8(panel_text(PanelText::NoColumn).in(lang));
+        items.getArray()[0] = host.text(PanelText::NoColumn);
         for (std::size_t i = 0; i < preview_.headers.size(); ++i) {
             items.getArray()[i + 1] = to_ou(column_letters(i) + ": " + preview_.headers[i]);
         }
@@ -173,8 +172,7 @@ private:
             if (!box.is()) {
                 continue;
             }
-            box->removeItems(0, box->getItemCount());
-            box->addItems(items, 0);
+            PanelHost::set_items(box, items);
             const auto column = preview_.mapping.column(f);
             box->selectItemPos(column ? static_cast<sal_Int16>(*column + 1) : 0, true);
             if (column && signal_of(f)) {
@@ -207,9 +205,8 @@ private:
         }
         const OUString chosen = box->getSelectedItem();
         Sequence<OUString> items(static_cast<sal_Int32>(preview_.other_sheets.size()) + 2);
-        items.getArray()[0] =
-            OUString::fromUtf8(panel_text(PanelText::ReturnsByName).in(host.lang()));
-        items.getArray()[1] = OUString::fromUtf8(panel_text(PanelText::NoColumn).in(host.lang()));
+        items.getArray()[0] = host.text(PanelText::ReturnsByName);
+        items.getArray()[1] = host.text(PanelText::NoColumn);
         sal_Int16 keep = 0;
         for (std::size_t i = 0; i < preview_.other_sheets.size(); ++i) {
             items.getArray()[i + 2] = to_ou(preview_.other_sheets[i]);
@@ -217,8 +214,7 @@ private:
                 keep = static_cast<sal_Int16>(i + 2);
             }
         }
-        box->removeItems(0, box->getItemCount());
-        box->addItems(items, 0);
+        PanelHost::set_items(box, items);
         box->selectItemPos(keep, true);
     }
 

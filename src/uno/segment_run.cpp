@@ -1,4 +1,5 @@
 #include "uno/segment_run.hpp"
+#include "uno/uno_names.hpp"
 
 #include "uno/args.hpp"
 #include "uno/clients_sheet.hpp"
@@ -32,13 +33,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::table::CellRangeAddress;
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 // The rules stored in the document (the defaults when there are none).
 RuleSet document_rules(const Reference<css::frame::XModel>& model, Lang lang) {

@@ -2,6 +2,7 @@
 
 #include "uno/number_format.hpp"
 #include "uno/product_sheets.hpp"
+#include "uno/uno_names.hpp"
 
 #include "core/segmentation.hpp"
 #include "core/text.hpp"
@@ -31,13 +32,6 @@
 namespace triage::uno {
 
 namespace {
-
-using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY;
-using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 
 OUString text(SummaryText t, Lang lang) {
     return OUString::fromUtf8(summary_text(t).in(lang));
