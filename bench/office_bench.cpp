@@ -252,39 +252,42 @@ TierSheet addin_array_sheet(office::Office& office, const std::vector<double>& v
     return s;
 }
 
-// =CLIENT_TIER(A2;A$2:A$n) in every row of B.
-TierSheet addin_per_row_sheet(office::Office& office, const std::vector<double>& values) {
+// Values in A2:A(n+1) and `formula(row, n + 1)` in every row of B, filled down.
+TierSheet per_row_sheet(
+    office::Office& office, const std::vector<double>& values,
+    const std::function<std::string(const std::string& row, const std::string& last)>& formula) {
     TierSheet s{manual_doc(office), "B", static_cast<int>(values.size()) + 1};
     put_column(*s.doc, "A", 2, values);
-    const std::string population = "A$2:A$" + std::to_string(s.last_row);
-    put_formulas(*s.doc, "B", 2, s.last_row, [&](int r) {
-        return "=CLIENT_TIER(A" + std::to_string(r) + ";" + population + ")";
-    });
+    const std::string last = std::to_string(s.last_row);
+    put_formulas(*s.doc, "B", 2, s.last_row,
+                 [&](int r) { return formula(std::to_string(r), last); });
     return s;
+}
+
+// =CLIENT_TIER(A2;A$2:A$n) in every row of B.
+TierSheet addin_per_row_sheet(office::Office& office, const std::vector<double>& values) {
+    return per_row_sheet(office, values, [](const std::string& row, const std::string& last) {
+        return "=CLIENT_TIER(A" + row + ";A$2:A$" + last + ")";
+    });
 }
 
 // {=CLIENT_TIER_CUTOFFS(A2:An)} in E1:F1 and =CLIENT_TIER_BY_CUTOFFS(A2;$E$1:$F$1) in every
 // row of B: the per-row form that is O(1) a row.
 TierSheet by_cutoffs_sheet(office::Office& office, const std::vector<double>& values) {
-    TierSheet s{manual_doc(office), "B", static_cast<int>(values.size()) + 1};
-    put_column(*s.doc, "A", 2, values);
+    TierSheet s = per_row_sheet(office, values, [](const std::string& row, const std::string&) {
+        return "=CLIENT_TIER_BY_CUTOFFS(A" + row + ";$E$1:$F$1)";
+    });
     s.doc->set_array_formula("E1:F1",
                              "=CLIENT_TIER_CUTOFFS(A2:A" + std::to_string(s.last_row) + ")");
-    put_formulas(*s.doc, "B", 2, s.last_row, [&](int r) {
-        return "=CLIENT_TIER_BY_CUTOFFS(A" + std::to_string(r) + ";$E$1:$F$1)";
-    });
     return s;
 }
 
 // Calc's own per-row =RANK(A2;A$2:A$n): what an analyst's per-row formula over a population
 // costs without the add-in.
 TierSheet rank_sheet(office::Office& office, const std::vector<double>& values) {
-    TierSheet s{manual_doc(office), "B", static_cast<int>(values.size()) + 1};
-    put_column(*s.doc, "A", 2, values);
-    const std::string population = "A$2:A$" + std::to_string(s.last_row);
-    put_formulas(*s.doc, "B", 2, s.last_row,
-                 [&](int r) { return "=RANK(A" + std::to_string(r) + ";" + population + ")"; });
-    return s;
+    return per_row_sheet(office, values, [](const std::string& row, const std::string& last) {
+        return "=RANK(A" + row + ";A$2:A$" + last + ")";
+    });
 }
 
 // What a user writes without the add-in (SPEC section 1 with Calc's own functions):
@@ -446,6 +449,20 @@ Figure time_sheet(Bench& bench, const std::string& what, const TierSheet& sheet,
     return f;
 }
 
+// Times a sheet made in a fresh office of its own, and reads its tiers (none when stopped).
+std::pair<Figure, std::vector<std::string>>
+time_alone(Bench& bench, const std::string& what,
+           const std::function<TierSheet(office::Office&)>& make, const Config& cfg) {
+    bench.kill_office();
+    TierSheet s = make(bench.office());
+    const Figure f = time_sheet(bench, what, s, cfg.reps, cfg.limit_s);
+    if (f.stopped) {
+        s.doc.release(); // it died with the office
+        return {f, {}};
+    }
+    return {f, column_texts(*s.doc, s.tier_col, 2, s.last_row)};
+}
+
 bool bench_tiers(Bench& bench, const Config& cfg) {
     bool ok = true;
     report("## CLIENT_TIER array formula against the built-in SUMIF formulas (calculateAll)");
@@ -508,25 +525,17 @@ bool bench_tiers(Bench& bench, const Config& cfg) {
                             : column_texts(*a.doc, a.tier_col, 2, a.last_row);
         a.doc.reset(); // released above when the office died
         p.doc.reset();
-        bench.kill_office();
-        TierSheet b = by_cutoffs_sheet(bench.office(), values);
-        const Figure by_cutoffs = time_sheet(bench, "by cutoffs", b, cfg.reps, cfg.limit_s);
-        if (by_cutoffs.stopped) {
-            b.doc.release();
-        } else {
-            if (!array_tiers.empty() &&
-                column_texts(*b.doc, b.tier_col, 2, b.last_row) != array_tiers) {
-                std::fprintf(stderr, "per-row CLIENT_TIER_BY_CUTOFFS and array tiers differ\n");
-                ok = false;
-            }
-            b.doc.reset();
+        const auto [by_cutoffs, by_cutoffs_tiers] = time_alone(
+            bench, "by cutoffs", [&](office::Office& o) { return by_cutoffs_sheet(o, values); },
+            cfg);
+        if (!array_tiers.empty() && !by_cutoffs.stopped && by_cutoffs_tiers != array_tiers) {
+            std::fprintf(stderr, "per-row CLIENT_TIER_BY_CUTOFFS and array tiers differ\n");
+            ok = false;
         }
-        bench.kill_office();
-        TierSheet r = rank_sheet(bench.office(), values);
-        const Figure rank = time_sheet(bench, "rank", r, cfg.reps, cfg.limit_s);
-        if (rank.stopped) {
-            r.doc.release();
-        }
+        const Figure rank =
+            time_alone(
+                bench, "rank", [&](office::Office& o) { return rank_sheet(o, values); }, cfg)
+                .first;
         report("| %d | %s | %s | %s |", cfg.per_row_rows, rank.cell().c_str(),
                by_cutoffs.cell().c_str(), ratio(rank, by_cutoffs).c_str());
     }
