@@ -60,6 +60,26 @@ double log_likelihood(const BgNbdParams& p, const Grouped& groups) {
     return sum;
 }
 
+// The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1, from Boost.Math, which
+// raises an error where its series does not converge: said as a ModelError, not a number.
+double gauss_2f1(double a, double b, double c, double z) {
+    try {
+        return boost::math::hypergeometric_pFq({a, b}, {c}, z);
+    } catch (const std::exception& e) {
+        throw ModelError(std::string("the hypergeometric function did not converge: ") + e.what());
+    }
+}
+
+// The expected purchases over `t` ahead: t a time, and a != 1 (the formulas divide by a - 1).
+void validate_horizon(const BgNbdParams& p, double t) {
+    if (!(finite(t) && t >= 0)) {
+        throw InvalidInput("the time ahead must be a number of time units, 0 or more");
+    }
+    if (p.a == 1) {
+        throw InvalidInput("the expected purchases need a different from 1");
+    }
+}
+
 } // namespace
 
 void validate_summary(const RepeatSummary& c) {
@@ -115,9 +135,7 @@ BgNbdFit fit_bgnbd(const std::vector<RepeatSummary>& clients) {
     if (std::none_of(groups.begin(), groups.end(), [](const auto& g) { return g.first.x > 0; })) {
         throw InvalidInput("the BG/NBD fit needs at least one client with a repeat purchase");
     }
-    int evaluations = 0;
-    const auto objective = [&](const std::vector<double>& theta) {
-        ++evaluations;
+    auto objective = [&](const std::vector<double>& theta) {
         const BgNbdParams p{std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]),
                             std::exp(theta[3])};
         const double ll = log_likelihood(p, groups);
@@ -125,11 +143,9 @@ BgNbdFit fit_bgnbd(const std::vector<RepeatSummary>& clients) {
     };
     using Objective = decltype(objective);
     nlopt::opt optimiser(nlopt::LN_NELDERMEAD, 4);
-    optimiser.set_min_objective(
-        [](const std::vector<double>& theta, std::vector<double>&, void* data) {
-            return (*static_cast<const Objective*>(data))(theta);
-        },
-        const_cast<void*>(static_cast<const void*>(&objective)));
+    optimiser.set_min_objective([](const std::vector<double>& theta, std::vector<double>&,
+                                   void* data) { return (*static_cast<Objective*>(data))(theta); },
+                                &objective);
     optimiser.set_lower_bounds(-30); // parameters from 1e-13 to 1e13: beyond is degenerate
     optimiser.set_upper_bounds(30);
     optimiser.set_xtol_rel(1e-10);
@@ -153,7 +169,7 @@ BgNbdFit fit_bgnbd(const std::vector<RepeatSummary>& clients) {
     BgNbdFit fit;
     fit.params = {std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]), std::exp(theta[3])};
     fit.log_likelihood = -minimum;
-    fit.evaluations = evaluations;
+    fit.evaluations = optimiser.get_numevals();
     return fit;
 }
 
@@ -170,17 +186,10 @@ double bgnbd_probability_alive(const BgNbdParams& p, const RepeatSummary& c) {
 double bgnbd_expected_purchases(const BgNbdParams& p, const RepeatSummary& c, double t) {
     validate_params(p);
     validate_summary(c);
-    if (!(finite(t) && t >= 0)) {
-        throw InvalidInput("the time ahead must be a number of time units, 0 or more");
-    }
-    if (p.a == 1) {
-        throw InvalidInput("the expected purchases need a different from 1");
-    }
+    validate_horizon(p, t);
     // Fader, Hardie & Lee (2005), equation 10.
     const double z = t / (p.alpha + c.T + t);
-    double error = 0;
-    const double f =
-        boost::math::hypergeometric_pFq({p.r + c.x, p.b + c.x}, {p.a + p.b + c.x - 1}, z, &error);
+    const double f = gauss_2f1(p.r + c.x, p.b + c.x, p.a + p.b + c.x - 1, z);
     const double head = (p.a + p.b + c.x - 1) / (p.a - 1);
     const double tail =
         1 - std::exp((p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.T + t))) * f;
@@ -190,16 +199,9 @@ double bgnbd_expected_purchases(const BgNbdParams& p, const RepeatSummary& c, do
 
 double bgnbd_expected_purchases_new(const BgNbdParams& p, double t) {
     validate_params(p);
-    if (!(finite(t) && t >= 0)) {
-        throw InvalidInput("the time ahead must be a number of time units, 0 or more");
-    }
-    if (p.a == 1) {
-        throw InvalidInput("the expected purchases need a different from 1");
-    }
+    validate_horizon(p, t);
     // Fader, Hardie & Lee (2005), equation 9.
-    double error = 0;
-    const double f =
-        boost::math::hypergeometric_pFq({p.r, p.b}, {p.a + p.b - 1}, t / (p.alpha + t), &error);
+    const double f = gauss_2f1(p.r, p.b, p.a + p.b - 1, t / (p.alpha + t));
     return (p.a + p.b - 1) / (p.a - 1) *
            (1 - std::exp(p.r * (std::log(p.alpha) - std::log(p.alpha + t))) * f);
 }
