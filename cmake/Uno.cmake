@@ -39,11 +39,15 @@ list(REMOVE_ITEM TRIAGE_UNO_SOURCES ${TRIAGE_FUNCTION_TABLE_SOURCES})
 add_library(clienttriage SHARED ${TRIAGE_UNO_SOURCES})
 target_include_directories(clienttriage PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(clienttriage PRIVATE triage_function_table triage_core uno_sdk)
+# The .oxt carries NLopt's shared library beside the component, found there by $ORIGIN.
 set_target_properties(clienttriage PROPERTIES PREFIX "lib" CXX_VISIBILITY_PRESET hidden
-                                              VISIBILITY_INLINES_HIDDEN ON)
+                                              VISIBILITY_INLINES_HIDDEN ON
+                                              BUILD_RPATH "$ORIGIN" INSTALL_RPATH "$ORIGIN")
 target_link_options(clienttriage PRIVATE -Wl,--no-undefined -Wl,-z,defs -Wl,--exclude-libs,ALL)
 
 # ---------------------------------------------------------------- the .oxt
+# NLopt's library under its soname (libnlopt.so.0), the name the component asks for.
+get_filename_component(TRIAGE_NLOPT_SONAME_FILE ${TRIAGE_NLOPT_LIBRARY} REALPATH)
 set(TRIAGE_OXT ${CMAKE_BINARY_DIR}/client-triage.oxt)
 set(TRIAGE_STAGE ${CMAKE_BINARY_DIR}/oxt)
 file(GLOB_RECURSE TRIAGE_EXTENSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/extension/*
@@ -54,6 +58,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/extension ${TRIAGE_STAGE}
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/dialogs ${TRIAGE_STAGE}/dialogs
   COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_RDB} $<TARGET_FILE:clienttriage> ${TRIAGE_STAGE}/
+  COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_NLOPT_SONAME_FILE} ${TRIAGE_STAGE}/libnlopt.so.0
   COMMAND ${CMAKE_COMMAND} -E chdir ${TRIAGE_STAGE} ${ZIP} -q -r -X ${TRIAGE_OXT} .
   DEPENDS clienttriage ${TRIAGE_RDB} ${TRIAGE_EXTENSION_FILES}
   COMMENT "Packaging client-triage.oxt")

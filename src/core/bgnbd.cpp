@@ -1,10 +1,10 @@
 #include "core/bgnbd.hpp"
 
 #include "core/error.hpp"
+#include "core/optimise.hpp"
 
 #include <boost/math/special_functions/gamma.hpp> // before hypergeometric_pFq (Boost 1.74)
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
-#include <nlopt.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -135,41 +135,15 @@ BgNbdFit fit_bgnbd(const std::vector<RepeatSummary>& clients) {
     if (std::none_of(groups.begin(), groups.end(), [](const auto& g) { return g.first.x > 0; })) {
         throw InvalidInput("the BG/NBD fit needs at least one client with a repeat purchase");
     }
-    auto objective = [&](const std::vector<double>& theta) {
-        const BgNbdParams p{std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]),
-                            std::exp(theta[3])};
-        const double ll = log_likelihood(p, groups);
-        return finite(ll) ? -ll : HUGE_VAL;
-    };
-    using Objective = decltype(objective);
-    nlopt::opt optimiser(nlopt::LN_NELDERMEAD, 4);
-    optimiser.set_min_objective([](const std::vector<double>& theta, std::vector<double>&,
-                                   void* data) { return (*static_cast<Objective*>(data))(theta); },
-                                &objective);
-    optimiser.set_lower_bounds(-30); // parameters from 1e-13 to 1e13: beyond is degenerate
-    optimiser.set_upper_bounds(30);
-    optimiser.set_xtol_rel(1e-10);
-    optimiser.set_ftol_abs(1e-9);
-    optimiser.set_maxeval(20000);
-    optimiser.set_initial_step(0.5);
-    std::vector<double> theta = {0.0, 0.0, 0.0, 0.0}; // r = alpha = a = b = 1
-    double minimum = 0;
-    nlopt::result result = nlopt::FAILURE;
-    try {
-        result = optimiser.optimize(theta, minimum);
-    } catch (const std::exception& e) {
-        throw ModelError(std::string("the BG/NBD fit failed: ") + e.what());
-    }
-    if (result == nlopt::MAXEVAL_REACHED || result == nlopt::MAXTIME_REACHED || !finite(minimum) ||
-        std::any_of(theta.begin(), theta.end(), [](double v) { return std::fabs(v) >= 29.9; })) {
-        throw ModelError("the BG/NBD fit did not converge: the data do not determine the "
-                         "parameters (too few repeat buyers, or purchases that do not look like "
-                         "repeat buying)");
-    }
+    const LogSpaceMinimum minimum = minimise_in_log_space(
+        [&](const std::vector<double>& v) {
+            return -log_likelihood(BgNbdParams{v[0], v[1], v[2], v[3]}, groups);
+        },
+        4, "BG/NBD");
     BgNbdFit fit;
-    fit.params = {std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2]), std::exp(theta[3])};
-    fit.log_likelihood = -minimum;
-    fit.evaluations = optimiser.get_numevals();
+    fit.params = {minimum.values[0], minimum.values[1], minimum.values[2], minimum.values[3]};
+    fit.log_likelihood = -minimum.objective;
+    fit.evaluations = minimum.evaluations;
     return fit;
 }
 

@@ -1,0 +1,35 @@
+#include "core/clv.hpp"
+
+#include "core/error.hpp"
+
+#include <cmath>
+
+namespace triage {
+
+double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& client, double spend,
+                               double months, double rate, double units_per_month) {
+    validate_params(params);
+    validate_summary(client);
+    if (!(std::isfinite(months) && months >= 0 && months <= 1200 && months == std::floor(months))) {
+        throw InvalidInput("the months must be a whole number from 0 to 1200");
+    }
+    if (!(std::isfinite(rate) && rate >= 0 && rate <= 10)) {
+        throw InvalidInput("the monthly discount rate must be from 0 to 10 (0.01 is 1%)");
+    }
+    if (!(std::isfinite(units_per_month) && units_per_month > 0)) {
+        throw InvalidInput("the time units per month must be a positive number");
+    }
+    if (!std::isfinite(spend)) {
+        throw InvalidInput("the spend per purchase must be a finite number");
+    }
+    double value = 0;
+    double before = 0; // expected purchases up to the previous month's end
+    for (int m = 1; m <= static_cast<int>(months); ++m) {
+        const double upto = bgnbd_expected_purchases(params, client, m * units_per_month);
+        value += spend * (upto - before) / std::pow(1 + rate, m);
+        before = upto;
+    }
+    return value;
+}
+
+} // namespace triage

@@ -1,0 +1,63 @@
+#include "core/repeat_buying.hpp"
+
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace triage {
+
+std::vector<RepeatBuying> summarise_repeat_buying(std::vector<Purchase> purchases,
+                                                  std::size_t clients, double end_day,
+                                                  double days_per_unit) {
+    if (!(std::isfinite(days_per_unit) && days_per_unit > 0)) {
+        throw InvalidInput("the time unit must be a positive number of days");
+    }
+    if (!std::isfinite(end_day)) {
+        throw InvalidInput("the end of the calibration period must be a date");
+    }
+    const double end = std::floor(end_day);
+    for (Purchase& p : purchases) {
+        if (p.client >= clients || !std::isfinite(p.day) || !std::isfinite(p.value)) {
+            throw InvalidInput("a purchase needs a client, a date and a finite value");
+        }
+        p.day = std::floor(p.day);
+    }
+    purchases.erase(std::remove_if(purchases.begin(), purchases.end(),
+                                   [end](const Purchase& p) { return p.day > end; }),
+                    purchases.end());
+    std::sort(purchases.begin(), purchases.end(), [](const Purchase& l, const Purchase& r) {
+        return l.client != r.client ? l.client < r.client : l.day < r.day;
+    });
+
+    std::vector<RepeatBuying> out(clients);
+    std::vector<double> repeat_value(clients, 0.0);
+    for (std::size_t i = 0; i < purchases.size(); ++i) {
+        const Purchase& p = purchases[i];
+        RepeatBuying& c = out[p.client];
+        const bool new_day =
+            i == 0 || purchases[i - 1].client != p.client || purchases[i - 1].day != p.day;
+        if (!c.bought) {
+            c.bought = true;
+            c.first_day = p.day;
+        } else if (new_day) {
+            c.summary.x += 1;
+        }
+        if (c.summary.x > 0) {
+            repeat_value[p.client] += p.value; // the first day's purchases are not repeat ones
+        }
+        c.summary.t_x = p.day - c.first_day; // in days until the end
+    }
+    for (std::size_t i = 0; i < clients; ++i) {
+        RepeatBuying& c = out[i];
+        if (!c.bought) {
+            continue;
+        }
+        c.summary.T = (end - c.first_day) / days_per_unit;
+        c.summary.t_x /= days_per_unit;
+        c.monetary = c.summary.x > 0 ? repeat_value[i] / c.summary.x : 0.0;
+    }
+    return out;
+}
+
+} // namespace triage

@@ -1,0 +1,214 @@
+// The repeat-buying summary, the Gamma-Gamma model and CLV against the published CDNOW
+// figures (../shared/data/cdnow/README.md; lifetimes' docs/Quickstart.md).
+#include "cdnow.hpp"
+#include "core/bgnbd.hpp"
+#include "core/clv.hpp"
+#include "core/error.hpp"
+#include "core/gamma_gamma.hpp"
+#include "core/repeat_buying.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+namespace {
+
+using triage::InvalidInput;
+using triage::Purchase;
+using triage::RepeatBuying;
+
+std::vector<RepeatBuying> cdnow_calibration(bool master) {
+    const cdnow::Transactions t = cdnow::transactions(master);
+    return triage::summarise_repeat_buying(t.purchases, t.clients, cdnow::calibration_end(), 7);
+}
+
+TEST(RepeatBuying, CdnowSampleGivesLifetimesSummary) {
+    const auto clients = cdnow_calibration(false);
+    const auto published = cdnow::summary_with_spend();
+    ASSERT_EQ(clients.size(), 2357u);
+    ASSERT_EQ(published.size(), 2357u);
+    double repeat = 0;
+    std::size_t buyers = 0;
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        SCOPED_TRACE("customer " + std::to_string(i + 1));
+        ASSERT_TRUE(clients[i].bought);
+        EXPECT_EQ(clients[i].summary.x, published[i].x);
+        EXPECT_NEAR(clients[i].summary.t_x, published[i].t_x, 0.005);
+        EXPECT_NEAR(clients[i].summary.T, published[i].T, 0.005);
+        EXPECT_NEAR(clients[i].monetary, published[i].zbar, 0.0051); // the csv is in cents
+        repeat += clients[i].summary.x;
+        buyers += clients[i].summary.x > 0;
+    }
+    EXPECT_EQ(repeat, 2457);
+    EXPECT_EQ(buyers, 946u);
+}
+
+TEST(RepeatBuying, CdnowMasterCounts) {
+    const auto clients = cdnow_calibration(true);
+    ASSERT_EQ(clients.size(), 23570u);
+    double repeat = 0;
+    std::size_t buyers = 0, zero_spend = 0;
+    for (const RepeatBuying& c : clients) {
+        repeat += c.summary.x;
+        buyers += c.summary.x > 0;
+        zero_spend += c.summary.x > 0 && c.monetary == 0;
+    }
+    EXPECT_EQ(repeat, 24337);
+    EXPECT_EQ(buyers, 9451u);
+    EXPECT_EQ(zero_spend, 1u);
+}
+
+TEST(RepeatBuying, SameDayPurchasesAreOneAndLaterOnesDoNotCount) {
+    // Client 0: day 10 (twice, 5 + 7), 10.75 (same day, 1), 24 (20), 31 (30), 50 after the end.
+    // Client 1: nothing. Client 2: one day only.
+    const std::vector<Purchase> purchases = {{0, 24, 20},   {0, 10, 5},  {2, 30.5, 9}, {0, 10, 7},
+                                             {0, 10.75, 1}, {0, 31, 30}, {0, 50, 100}};
+    const auto out = triage::summarise_repeat_buying(purchases, 3, 45, 7);
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_TRUE(out[0].bought);
+    EXPECT_EQ(out[0].summary.x, 2);
+    EXPECT_DOUBLE_EQ(out[0].summary.t_x, 3.0); // 21 days
+    EXPECT_DOUBLE_EQ(out[0].summary.T, 5.0);   // 35 days
+    EXPECT_DOUBLE_EQ(out[0].monetary, 25.0);   // (20 + 30) / 2: the first day is left out
+    EXPECT_EQ(out[0].first_day, 10);
+    EXPECT_FALSE(out[1].bought);
+    EXPECT_TRUE(out[2].bought);
+    EXPECT_EQ(out[2].summary.x, 0);
+    EXPECT_EQ(out[2].summary.t_x, 0);
+    EXPECT_DOUBLE_EQ(out[2].summary.T, 15.0 / 7);
+    EXPECT_EQ(out[2].monetary, 0);
+    const auto days = triage::summarise_repeat_buying(purchases, 3, 45, 1);
+    EXPECT_DOUBLE_EQ(days[0].summary.T, 35);
+    EXPECT_NO_THROW(triage::validate_summary(days[0].summary));
+}
+
+TEST(RepeatBuying, BadPurchasesAreRejected) {
+    EXPECT_THROW(triage::summarise_repeat_buying({{3, 1, 1}}, 3, 5, 1), InvalidInput);
+    EXPECT_THROW(triage::summarise_repeat_buying({{0, NAN, 1}}, 1, 5, 1), InvalidInput);
+    EXPECT_THROW(triage::summarise_repeat_buying({{0, 1, INFINITY}}, 1, 5, 1), InvalidInput);
+    EXPECT_THROW(triage::summarise_repeat_buying({}, 1, 5, 0), InvalidInput);
+    EXPECT_THROW(triage::summarise_repeat_buying({}, 1, NAN, 7), InvalidInput);
+}
+
+std::vector<triage::SpendSummary> spend(const std::vector<RepeatBuying>& clients) {
+    std::vector<triage::SpendSummary> out;
+    for (const RepeatBuying& c : clients) {
+        out.push_back({c.summary.x, c.monetary});
+    }
+    return out;
+}
+
+// Fader, Hardie & Lee (2005), "RFM and CLV": p = 6.25, q = 3.74, v = 15.44 on the 946.
+TEST(GammaGamma, FitsTheCdnowRepeatBuyersAsPublished) {
+    const triage::GammaGammaFit fit = triage::fit_gamma_gamma(spend(cdnow_calibration(false)));
+    EXPECT_EQ(fit.used, 946u);
+    EXPECT_EQ(fit.without_repeat, 1411u);
+    EXPECT_EQ(fit.non_positive_spend, 0u);
+    EXPECT_NEAR(fit.params.p, 6.25, 0.005);
+    EXPECT_NEAR(fit.params.q, 3.74, 0.005);
+    EXPECT_NEAR(fit.params.v, 15.44, 0.005);
+}
+
+TEST(GammaGamma, MasterLeavesOutTheZeroSpendAndCountsIt) {
+    const triage::GammaGammaFit fit = triage::fit_gamma_gamma(spend(cdnow_calibration(true)));
+    EXPECT_EQ(fit.used, 9450u);
+    EXPECT_EQ(fit.non_positive_spend, 1u);
+    EXPECT_EQ(fit.without_repeat, 23570u - 9451u);
+    EXPECT_GT(fit.params.q, 1);
+}
+
+// lifetimes' docs/Quickstart.md fits on the cent-rounded csv and prints the expected average
+// profit and the 12-month CLV (monthly discount 0.01) of customers 1-10. Its CLV call leaves
+// the time unit at lifetimes' default ("D": 30 units a month) although the data are in weeks,
+// so those figures take 30 units per month.
+struct CsvModels {
+    std::vector<cdnow::SummaryRow> rows = cdnow::summary_with_spend();
+    triage::BgNbdParams bgnbd;
+    triage::GammaGammaParams gg;
+    CsvModels() {
+        std::vector<triage::RepeatSummary> summaries;
+        std::vector<triage::SpendSummary> spends;
+        for (const auto& r : rows) {
+            summaries.push_back({r.x, r.t_x, r.T});
+            spends.push_back({r.x, r.zbar});
+        }
+        bgnbd = triage::fit_bgnbd(summaries).params;
+        gg = triage::fit_gamma_gamma(spends).params;
+    }
+    triage::SpendSummary spend(std::size_t id) const { return {rows[id - 1].x, rows[id - 1].zbar}; }
+    triage::RepeatSummary summary(std::size_t id) const {
+        return {rows[id - 1].x, rows[id - 1].t_x, rows[id - 1].T};
+    }
+};
+
+const CsvModels& csv_models() {
+    static const CsvModels models;
+    return models;
+}
+
+TEST(GammaGamma, ExpectedSpendAsLifetimesPrintsIt) {
+    const CsvModels& m = csv_models();
+    EXPECT_NEAR(m.gg.v, 15.45, 0.005); // lifetimes: "p: 6.25, q: 3.74, v: 15.45"
+    const std::pair<std::size_t, double> printed[] = {
+        {1, 24.658619}, {2, 18.911489}, {3, 35.170981}, {6, 71.462843}, {9, 27.282408}};
+    for (const auto& [id, value] : printed) {
+        SCOPED_TRACE("customer " + std::to_string(id));
+        EXPECT_NEAR(triage::gamma_gamma_expected_spend(m.gg, m.spend(id)), value, 0.0005);
+    }
+}
+
+TEST(Clv, TwelveMonthsAsLifetimesPrintsIt) {
+    const CsvModels& m = csv_models();
+    const std::pair<std::size_t, double> printed[] = {
+        {1, 140.096211}, {2, 18.943467}, {3, 38.180574}, {6, 1003.868107}, {9, 167.418216}};
+    for (const auto& [id, value] : printed) {
+        SCOPED_TRACE("customer " + std::to_string(id));
+        const double spend = triage::gamma_gamma_expected_spend(m.gg, m.spend(id));
+        EXPECT_NEAR(triage::customer_lifetime_value(m.bgnbd, m.summary(id), spend, 12, 0.01, 30),
+                    value, value * 2e-5);
+    }
+}
+
+TEST(Clv, IsTheDiscountedSumOfTheMonthsExpectedPurchases) {
+    const CsvModels& m = csv_models();
+    const triage::RepeatSummary c = m.summary(6);
+    const double weeks = triage::kWeeksPerMonth;
+    EXPECT_EQ(triage::customer_lifetime_value(m.bgnbd, c, 50, 0, 0.01, weeks), 0);
+    // Undiscounted, the months add up to the expected purchases over the whole horizon.
+    EXPECT_NEAR(triage::customer_lifetime_value(m.bgnbd, c, 50, 12, 0, weeks),
+                50 * triage::bgnbd_expected_purchases(m.bgnbd, c, 12 * weeks), 1e-9);
+    const double one = triage::customer_lifetime_value(m.bgnbd, c, 50, 1, 0.01, weeks);
+    EXPECT_NEAR(one, 50 * triage::bgnbd_expected_purchases(m.bgnbd, c, weeks) / 1.01, 1e-12);
+    EXPECT_LT(triage::customer_lifetime_value(m.bgnbd, c, 50, 12, 0.05, weeks),
+              triage::customer_lifetime_value(m.bgnbd, c, 50, 12, 0.01, weeks));
+}
+
+TEST(GammaGamma, BadInputIsRejectedOrLeftOut) {
+    EXPECT_THROW(triage::fit_gamma_gamma({}), InvalidInput);
+    EXPECT_THROW(triage::fit_gamma_gamma({{0, 0}, {0, 0}}), InvalidInput);
+    EXPECT_THROW(triage::fit_gamma_gamma({{2, 0}, {3, -5}}), InvalidInput); // none positive
+    EXPECT_THROW(triage::fit_gamma_gamma({{-1, 10}}), InvalidInput);
+    EXPECT_THROW(triage::fit_gamma_gamma({{1, NAN}}), InvalidInput);
+    const triage::GammaGammaParams g{6, 4, 15};
+    EXPECT_THROW(triage::gamma_gamma_expected_spend({6, 1, 15}, {1, 10}), InvalidInput);
+    EXPECT_THROW(triage::gamma_gamma_expected_spend({0, 4, 15}, {1, 10}), InvalidInput);
+    EXPECT_THROW(triage::gamma_gamma_expected_spend(g, {1, -10}), InvalidInput);
+    EXPECT_THROW(triage::gamma_gamma_expected_spend(g, {-1, 10}), InvalidInput);
+    // A one-time buyer gets the population's mean spend, p v / (q - 1).
+    EXPECT_DOUBLE_EQ(triage::gamma_gamma_expected_spend(g, {0, 0}), 6.0 * 15 / 3);
+}
+
+TEST(Clv, BadInputIsRejected) {
+    const triage::BgNbdParams p{0.24, 4.4, 0.79, 2.4};
+    const triage::RepeatSummary c{2, 30, 38};
+    EXPECT_THROW(triage::customer_lifetime_value(p, c, 10, 1.5, 0.01, 4.345), InvalidInput);
+    EXPECT_THROW(triage::customer_lifetime_value(p, c, 10, -1, 0.01, 4.345), InvalidInput);
+    EXPECT_THROW(triage::customer_lifetime_value(p, c, 10, 12, -0.01, 4.345), InvalidInput);
+    EXPECT_THROW(triage::customer_lifetime_value(p, c, 10, 12, 0.01, 0), InvalidInput);
+    EXPECT_THROW(triage::customer_lifetime_value(p, c, NAN, 12, 0.01, 4.345), InvalidInput);
+    EXPECT_THROW(triage::customer_lifetime_value(p, {2, 40, 38}, 10, 12, 0.01, 4.345),
+                 InvalidInput);
+}
+
+} // namespace
