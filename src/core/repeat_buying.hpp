@@ -14,6 +14,8 @@
 
 namespace triage {
 
+constexpr double kDaysPerWeek = 7;
+
 struct Purchase {
     std::size_t client = 0; // 0 .. clients - 1
     double day = 0;         // a day number (values.hpp); the time of day is dropped

@@ -84,6 +84,7 @@ struct Order {
     bool rush = false;
     double date = kNaN; // the earliest date of its lines
     double days_late = kNaN;
+    double amount = 0; // the sum of its lines' amounts
 };
 
 // A line without a date of its own in a table with dates: it counts when its order has a
@@ -205,6 +206,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             }
         }
         used_orders[line.order] = true;
+        orders[line.order].amount += line.amount;
         ++out.lines_used;
     };
 
@@ -514,6 +516,25 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         if (!out.rush_share.empty() && c.orders > 0) {
             out.rush_share[r] = static_cast<double>(c.rush) / orders_n;
         }
+    }
+
+    // The repeat buying the models take: each dated order a purchase of its amount (revenue,
+    // else profit), up to the analysis date, in weeks.
+    if (has_dates && any_date) {
+        std::vector<std::uint32_t> row_of(clients.size(), kNoEntry);
+        for (std::size_t r = 0; r < m; ++r) {
+            row_of[rank[r]] = static_cast<std::uint32_t>(r);
+        }
+        std::vector<Purchase> purchases;
+        purchases.reserve(orders.size());
+        for (std::size_t k = 0; k < orders.size(); ++k) {
+            const Order& o = orders[k];
+            if (used_orders[k] && !std::isnan(o.date) && row_of[o.client] != kNoEntry) {
+                purchases.push_back({row_of[o.client], o.date, o.amount});
+            }
+        }
+        out.repeat_buying =
+            summarise_repeat_buying(std::move(purchases), m, out.analysis_date, kDaysPerWeek);
     }
 
     // RFM of the clients with a last order and revenue >= 0.

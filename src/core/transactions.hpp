@@ -12,6 +12,7 @@
 
 #include "core/headers.hpp"
 #include "core/lang.hpp"
+#include "core/repeat_buying.hpp"
 #include "core/rfm.hpp"
 #include "core/segmentation.hpp"
 #include "core/values.hpp"
@@ -162,6 +163,10 @@ struct ClientsFromOrders {
     std::vector<int> rfm_score;
     std::vector<RfmSegment> rfm_segment;
     bool has_rfm = false;
+    // The clients' repeat buying up to the analysis date in weeks (repeat_buying.hpp: one per
+    // client, `bought` false for a client without a dated order by then); empty when the
+    // data have no order dates.
+    std::vector<RepeatBuying> repeat_buying;
 
     std::size_t clients() const { return key.size(); }
     std::size_t skipped_lines() const;

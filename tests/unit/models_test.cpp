@@ -6,11 +6,14 @@
 #include "core/error.hpp"
 #include "core/gamma_gamma.hpp"
 #include "core/repeat_buying.hpp"
+#include "core/transactions.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <numeric>
+#include <sstream>
 
 namespace {
 
@@ -209,6 +212,53 @@ TEST(Clv, BadInputIsRejected) {
     EXPECT_THROW(triage::customer_lifetime_value(p, c, NAN, 12, 0.01, 4.345), InvalidInput);
     EXPECT_THROW(triage::customer_lifetime_value(p, {2, 40, 38}, 10, 12, 0.01, 4.345),
                  InvalidInput);
+}
+
+} // namespace
+
+namespace {
+
+// The CDNOW sample as an export: one line per purchase, the date as YYYYMMDD text.
+triage::OrderLines cdnow_export() {
+    triage::OrderLines lines;
+    std::ifstream in(cdnow::path("CDNOW_sample.txt"));
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string master_id, sample_id, date, cds, dollars;
+        fields >> master_id >> sample_id >> date >> cds >> dollars;
+        lines.of(triage::Field::ClientId).push_back(triage::RawCell::of_text(sample_id));
+        lines.of(triage::Field::OrderDate).push_back(triage::RawCell::of_text(date));
+        lines.of(triage::Field::Revenue).push_back(triage::RawCell::of_number(std::stod(dollars)));
+    }
+    return lines;
+}
+
+// The segmentation's aggregation gives each client lifetimes' summary at the analysis date.
+TEST(RepeatBuying, OrdersAggregationGivesTheSummaryAtTheAnalysisDate) {
+    triage::OrderSettings settings;
+    settings.analysis_date = cdnow::calibration_end();
+    const triage::ClientsFromOrders clients = triage::aggregate_orders(cdnow_export(), settings);
+    const auto published = cdnow::summary_with_spend();
+    ASSERT_EQ(clients.clients(), 2357u);
+    ASSERT_EQ(clients.repeat_buying.size(), 2357u);
+    for (std::size_t r = 0; r < clients.clients(); ++r) {
+        const std::size_t id = std::stoul(clients.key[r]);
+        SCOPED_TRACE("customer " + clients.key[r]);
+        const RepeatBuying& c = clients.repeat_buying[r];
+        ASSERT_TRUE(c.bought);
+        EXPECT_EQ(c.summary.x, published[id - 1].x);
+        EXPECT_NEAR(c.summary.t_x, published[id - 1].t_x, 0.005);
+        EXPECT_NEAR(c.summary.T, published[id - 1].T, 0.005);
+        EXPECT_NEAR(c.monetary, published[id - 1].zbar, 0.0051);
+    }
+    // Without an analysis date the period ends at the last order (1998-06-30): all 78 weeks.
+    const triage::ClientsFromOrders all = triage::aggregate_orders(cdnow_export());
+    double repeat = 0;
+    for (const RepeatBuying& c : all.repeat_buying) {
+        repeat += c.summary.x;
+    }
+    EXPECT_EQ(repeat, 2457 + 1882); // calibration + holdout repeat purchase-days (README)
 }
 
 } // namespace
