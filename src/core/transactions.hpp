@@ -229,6 +229,22 @@ const Localized& clients_sheet_name();
 const Localized& rfm_score_header();
 const Localized& rfm_segment_header();
 
+// ---------------------------------------------------------------- a purchase log
+
+struct PurchaseLogRow {
+    std::string client;
+    RepeatBuying buying;
+};
+
+// The repeat-buying summary (repeat_buying.hpp) of a purchase log: `lines` maps ClientId,
+// OrderDate and, when there are amounts, Revenue. A first line whose date is a text that is no
+// date is a header and left out. The period ends at `end_day` (default: the latest date); t_x
+// and T are in units of `days_per_unit` days. One row per client with a purchase by then, most
+// valuable first. Throws InvalidInput naming the lines that cannot be read (a purchase is
+// never dropped silently), for days_per_unit not positive, or for a log without a purchase.
+std::vector<PurchaseLogRow> summarise_purchase_log(OrderLines lines, std::optional<double> end_day,
+                                                   double days_per_unit);
+
 // ---------------------------------------------------------------- texts
 
 // "2 lines skipped: 1 report row (row 12); 1 with an unreadable date in «Order Date» (row 40)."

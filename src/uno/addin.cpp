@@ -6,6 +6,7 @@
 #include "uno/components.hpp"
 #include "uno/document_rules.hpp"
 #include "uno/function_table.hpp"
+#include "uno/model_functions.hpp"
 #include "uno/ui_language.hpp"
 #include "uno/uno_names.hpp"
 
@@ -373,6 +374,46 @@ public:
                 const ProspectStep step = prospect_step(required_number(cells[0], "steps_done"));
                 return Any(OUString::fromUtf8(prospect_step_name(step).in(language)));
             });
+        });
+    }
+
+    // The buying models (model_functions.hpp).
+    Any SAL_CALL clientRepeatSummary(const Range& clients, const Range& dates, const Any& amounts,
+                                     const Any& end_date, const Any& days_per_unit) override {
+        return guarded([&] {
+            return models::repeat_summary(clients, dates, amounts, end_date, days_per_unit);
+        });
+    }
+
+    Any SAL_CALL clientBgNbdFit(const Range& x, const Range& t_x, const Range& T) override {
+        return guarded([&] { return models::bgnbd_fit(x, t_x, T); });
+    }
+
+    Any SAL_CALL clientPAlive(const Any& x, const Any& t_x, const Any& T,
+                              const Range& model) override {
+        return guarded([&] { return models::p_alive(x, t_x, T, model); });
+    }
+
+    Any SAL_CALL clientExpectedOrders(const Any& x, const Any& t_x, const Any& T, const Any& t,
+                                      const Range& model) override {
+        return guarded([&] { return models::expected_orders(x, t_x, T, t, model); });
+    }
+
+    Any SAL_CALL clientSpendFit(const Range& x, const Range& monetary) override {
+        return guarded([&] { return models::spend_fit(x, monetary); });
+    }
+
+    Any SAL_CALL clientExpectedSpend(const Any& x, const Any& monetary,
+                                     const Range& spend_model) override {
+        return guarded([&] { return models::expected_spend(x, monetary, spend_model); });
+    }
+
+    Any SAL_CALL clientClv(const Any& x, const Any& t_x, const Any& T, const Any& monetary,
+                           const Range& model, const Range& spend_model, const Any& months,
+                           const Any& discount_rate, const Any& units_per_month) override {
+        return guarded([&] {
+            return models::clv(x, t_x, T, monetary, model, spend_model, months, discount_rate,
+                               units_per_month);
         });
     }
 

@@ -302,10 +302,67 @@ Any elementwise(const std::vector<Any>& arguments,
                 out[c] = error_element();
             } catch (const InvalidInput&) {
                 out[c] = error_element();
+            } catch (const ModelError&) {
+                out[c] = error_element();
             }
         }
     }
     return Any(result);
+}
+
+std::vector<std::vector<double>> aligned_numbers(const std::vector<const Range*>& ranges,
+                                                 const std::vector<const char*>& names) {
+    const Range& first = *ranges.front();
+    for (std::size_t k = 1; k < ranges.size(); ++k) {
+        bool same = ranges[k]->getLength() == first.getLength();
+        for (sal_Int32 r = 0; same && r < first.getLength(); ++r) {
+            same = (*ranges[k])[r].getLength() == first[r].getLength();
+        }
+        if (!same) {
+            throw_invalid(std::string(names[k]) + " must have the same shape as " + names[0]);
+        }
+    }
+    std::vector<std::vector<double>> rows;
+    std::vector<double> row(ranges.size());
+    std::size_t element = 0;
+    for (sal_Int32 r = 0; r < first.getLength(); ++r) {
+        for (sal_Int32 c = 0; c < first[r].getLength(); ++c) {
+            ++element;
+            std::size_t numbers = 0;
+            for (std::size_t k = 0; k < ranges.size(); ++k) {
+                const Cell cell = cell_of((*ranges[k])[r][c]);
+                if (cell.kind == Cell::Kind::Number) {
+                    row[k] = cell.number;
+                    ++numbers;
+                }
+            }
+            if (numbers == ranges.size()) {
+                rows.push_back(row);
+            } else if (numbers > 0) {
+                throw_invalid("element " + std::to_string(element) + ": " + names[0] +
+                              " and the ranges beside it must all hold numbers or none");
+            }
+        }
+    }
+    return rows;
+}
+
+std::vector<double> leading_numbers(const Range& cells, std::size_t count, std::size_t most,
+                                    const char* what) {
+    std::vector<double> out;
+    std::size_t seen = 0;
+    for (const auto& row : cells) {
+        for (const Any& value : row) {
+            if (++seen <= count) {
+                out.push_back(required_number(cell_of(value), what));
+            }
+        }
+    }
+    if (seen < count || seen > most) {
+        throw_invalid(std::string(what) + " must be " + std::to_string(count) + " to " +
+                      std::to_string(most) + " cells");
+    }
+    return out;
 }
 
 } // namespace triage::uno

@@ -57,6 +57,18 @@ std::vector<double> population(const Range& range);
 // number, or a single cell holding one, gives it; anything else is invalid.
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
 
+// Equally shaped ranges read element by element (row-major) into rows of numbers, one number
+// per range: an element empty (or text) in every range is skipped (a gap, a header); one
+// holding numbers in some ranges only is invalid, as are ranges of different shapes. `names`
+// name the ranges in messages.
+std::vector<std::vector<double>> aligned_numbers(const std::vector<const Range*>& ranges,
+                                                 const std::vector<const char*>& names);
+
+// The first `count` cells of a small range (row-major) as numbers, e.g. a model's parameters
+// from the row a fit returned: the range must have `count` to `most` cells.
+std::vector<double> leading_numbers(const Range& cells, std::size_t count, std::size_t most,
+                                    const char* what);
+
 // Element-wise application of a worksheet function whose arguments may each be a single value
 // or a range. Ranges must all have one shape (single cells and omitted arguments are used for
 // every element); the result has that shape, or is a single value when no argument is a

@@ -197,6 +197,139 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
            });
 }
 
+// ---------------------------------------------------------------- the buying models
+
+const ArgumentInfo kPurchaseClients = {
+    {"clients", "клиенты", "asiakkaat"},
+    {"The client of each purchase (an id or a name): one row per purchase, order or invoice.",
+     "Клиент каждой покупки (код или имя): одна строка на покупку, заказ или счёт.",
+     "Kunkin oston asiakas (tunnus tai nimi): yksi rivi ostoa, tilausta tai laskua kohden."}};
+
+const ArgumentInfo kPurchaseDates = {
+    {"dates", "даты", "päivämäärät"},
+    {"The date of each purchase: date cells or dates as text (2026-04-05, 05.04.2026, "
+     "19970101). Purchases on one day count as one.",
+     "Дата каждой покупки: ячейки с датами или даты текстом (2026-04-05, 05.04.2026, "
+     "19970101). Покупки одного дня считаются одной.",
+     "Kunkin oston päivämäärä: päivämääräsolut tai päivämäärät tekstinä (2026-04-05, "
+     "05.04.2026, 19970101). Saman päivän ostot lasketaan yhdeksi."}};
+
+const ArgumentInfo kPurchaseAmounts = {
+    {"amounts", "суммы", "summat"},
+    {"The amount of each purchase. Optional: without it the mean spend is 0.",
+     "Сумма каждой покупки. Необязательный: без него средний чек равен 0.",
+     "Kunkin oston summa. Valinnainen: ilman sitä keskiostos on 0."}};
+
+const ArgumentInfo kEndDate = {
+    {"end_date", "дата_окончания", "loppupäivä"},
+    {"The last day of the period (purchases after it are not counted). Optional: the latest "
+     "purchase date.",
+     "Последний день периода (более поздние покупки не учитываются). Необязательный: дата "
+     "последней покупки.",
+     "Jakson viimeinen päivä (myöhempiä ostoja ei lasketa). Valinnainen: viimeisimmän oston "
+     "päivä."}};
+
+const ArgumentInfo kDaysPerUnit = {
+    {"days_per_unit", "дней_в_единице", "päivää_yksikössä"},
+    {"The time unit of t_x and T in days: 7 for weeks (default), 1 for days.",
+     "Единица времени t_x и T в днях: 7 — недели (по умолчанию), 1 — дни.",
+     "t_x:n ja T:n aikayksikkö päivinä: 7 viikoille (oletus), 1 päiville."}};
+
+const ArgumentInfo kRepeatX = {
+    {"x", "x", "x"},
+    {"Repeat purchases: the days with a purchase after the first one (CLIENT_REPEAT_SUMMARY "
+     "gives them), or a range of them.",
+     "Повторные покупки: дни с покупкой после первой (их даёт КЛИЕНТ_СВОДКА_ПОКУПОК) либо "
+     "диапазон таких значений.",
+     "Uusintaostot: päivät, joina on ostettu ensimmäisen oston jälkeen (ASIAKAS_OSTOYHTEENVETO "
+     "antaa ne), tai niiden alue."}};
+
+const ArgumentInfo kRepeatTx = {
+    {"t_x", "t_x", "t_x"},
+    {"Time from the first to the last purchase (0 when x is 0), in the unit of T.",
+     "Время от первой до последней покупки (0, если x = 0), в единицах T.",
+     "Aika ensimmäisestä viimeiseen ostoon (0, kun x on 0) T:n yksikössä."}};
+
+const ArgumentInfo kRepeatT = {
+    {"T", "T", "T"},
+    {"Time from the first purchase to the end of the period, e.g. in weeks.",
+     "Время от первой покупки до конца периода, например в неделях.",
+     "Aika ensimmäisestä ostosta jakson loppuun, esim. viikkoina."}};
+
+const ArgumentInfo kPopulationX = {
+    {"x", "x", "x"},
+    {"The repeat purchases of every client (a column). Rows empty in all columns are skipped.",
+     "Повторные покупки всех клиентов (столбец). Строки, пустые во всех столбцах, пропускаются.",
+     "Kaikkien asiakkaiden uusintaostot (sarake). Kaikissa sarakkeissa tyhjät rivit ohitetaan."}};
+
+const ArgumentInfo kPopulationTx = {
+    {"t_x", "t_x", "t_x"},
+    {"Every client's time from the first to the last purchase, row by row with x.",
+     "Время от первой до последней покупки каждого клиента, построчно с x.",
+     "Kunkin asiakkaan aika ensimmäisestä viimeiseen ostoon, riveittäin x:n kanssa."}};
+
+const ArgumentInfo kPopulationT = {
+    {"T", "T", "T"},
+    {"Every client's time from the first purchase to the end of the period, row by row.",
+     "Время от первой покупки до конца периода для каждого клиента, построчно.",
+     "Kunkin asiakkaan aika ensimmäisestä ostosta jakson loppuun, riveittäin."}};
+
+const ArgumentInfo kBuyingModel = {
+    {"model", "модель", "malli"},
+    {"The BG/NBD parameters as CLIENT_BGNBD_FIT gives them: its 1 x 5 result (or r, alpha, a, "
+     "b).",
+     "Параметры BG/NBD, как их даёт КЛИЕНТ_МОДЕЛЬ_BGNBD: её результат 1 x 5 (или r, alpha, a, "
+     "b).",
+     "BG/NBD-parametrit kuten ASIAKAS_BGNBD_SOVITUS antaa ne: sen 1 x 5 -tulos (tai r, alpha, "
+     "a, b)."}};
+
+const ArgumentInfo kPeriodsAhead = {
+    {"t", "t", "t"},
+    {"Time ahead in the unit of T, e.g. 52 for a year when T is in weeks.",
+     "Срок вперёд в единицах T, например 52 — год, если T в неделях.",
+     "Aika eteenpäin T:n yksikössä, esim. 52 on vuosi, kun T on viikkoina."}};
+
+const ArgumentInfo kMeanSpend = {
+    {"monetary", "средний_чек", "keskiostos"},
+    {"The mean value of the client's repeat purchases (0 when x is 0), or a range of them.",
+     "Средняя сумма повторных покупок клиента (0, если x = 0) либо диапазон таких значений.",
+     "Asiakkaan uusintaostojen keskiarvo (0, kun x on 0) tai niiden alue."}};
+
+const ArgumentInfo kPopulationMonetary = {
+    {"monetary", "средний_чек", "keskiostos"},
+    {"Every client's mean repeat spend, row by row with x. Clients with x = 0 or a mean of 0 "
+     "or less are left out of the fit and counted.",
+     "Средний чек повторных покупок каждого клиента, построчно с x. Клиенты с x = 0 или "
+     "средним 0 и меньше не участвуют в оценке и подсчитываются.",
+     "Kunkin asiakkaan uusintaostojen keskiarvo, riveittäin x:n kanssa. Asiakkaat, joilla "
+     "x = 0 tai keskiarvo 0 tai alle, jätetään pois ja lasketaan."}};
+
+const ArgumentInfo kSpendModel = {
+    {"spend_model", "модель_чека", "ostosmalli"},
+    {"The Gamma-Gamma parameters as CLIENT_SPEND_FIT gives them: its 1 x 5 result (or p, q, "
+     "v).",
+     "Параметры Gamma-Gamma, как их даёт КЛИЕНТ_МОДЕЛЬ_ЧЕКА: её результат 1 x 5 (или p, q, "
+     "v).",
+     "Gamma-Gamma-parametrit kuten ASIAKAS_OSTOSMALLI antaa ne: sen 1 x 5 -tulos (tai p, q, "
+     "v)."}};
+
+const ArgumentInfo kMonths = {{"months", "месяцев", "kuukautta"},
+                              {"Months ahead, a whole number. Default 12.",
+                               "Месяцев вперёд, целое число. По умолчанию 12.",
+                               "Kuukautta eteenpäin, kokonaisluku. Oletus 12."}};
+
+const ArgumentInfo kDiscountRate = {
+    {"discount_rate", "ставка_дисконтирования", "diskonttokorko"},
+    {"The monthly discount rate. Default 0.01 (1% a month, about 12.7% a year).",
+     "Месячная ставка дисконтирования. По умолчанию 0,01 (1% в месяц, около 12,7% в год).",
+     "Kuukausittainen diskonttokorko. Oletus 0,01 (1 % kuussa, noin 12,7 % vuodessa)."}};
+
+const ArgumentInfo kUnitsPerMonth = {
+    {"units_per_month", "единиц_в_месяце", "yksikköä_kuukaudessa"},
+    {"Time units of t_x and T in a month: 4.345 for weeks (default), 30 for days.",
+     "Единиц времени t_x и T в месяце: 4,345 — недели (по умолчанию), 30 — дни.",
+     "t_x:n ja T:n aikayksiköitä kuukaudessa: 4,345 viikoille (oletus), 30 päiville."}};
+
 } // namespace
 
 const std::vector<FunctionInfo>& function_table() {
@@ -296,6 +429,81 @@ const std::vector<FunctionInfo>& function_table() {
           "Следующий шаг с потенциальным клиентом: звонок 1, 2, 3, письмо или закрыть.",
           "Liidin seuraava vaihe: soitto 1, 2, 3, kirje tai sulje."},
          {kStepsDone}},
+        {"clientRepeatSummary",
+         {"CLIENT_REPEAT_SUMMARY", "КЛИЕНТ_СВОДКА_ПОКУПОК", "ASIAKAS_OSTOYHTEENVETO"},
+         {"From a purchase log to one row per client for the buying models: client, x (repeat "
+          "purchase days), t_x, T and the mean repeat spend; most valuable client first.",
+          "Из журнала покупок — строка на клиента для моделей покупок: клиент, x (дни "
+          "повторных покупок), t_x, T и средний чек повторных покупок; самые ценные первыми.",
+          "Ostolokista rivi asiakasta kohden ostomalleille: asiakas, x (uusintaostopäivät), "
+          "t_x, T ja uusintaostojen keskiarvo; arvokkain asiakas ensin."},
+         {kPurchaseClients, kPurchaseDates, kPurchaseAmounts, kEndDate, kDaysPerUnit},
+         false},
+        {"clientBgNbdFit",
+         {"CLIENT_BGNBD_FIT", "КЛИЕНТ_МОДЕЛЬ_BGNBD", "ASIAKAS_BGNBD_SOVITUS"},
+         {"Fits the BG/NBD model of repeat buying to all clients' x, t_x and T: a 1 x 5 array "
+          "r, alpha, a, b and the log-likelihood, for CLIENT_P_ALIVE, CLIENT_EXPECTED_ORDERS "
+          "and CLIENT_CLV.",
+          "Оценивает модель повторных покупок BG/NBD по x, t_x и T всех клиентов: массив 1 x 5 "
+          "r, alpha, a, b и логарифм правдоподобия для КЛИЕНТ_ВЕРОЯТНОСТЬ_АКТИВЕН, "
+          "КЛИЕНТ_ОЖИДАЕМЫЕ_ЗАКАЗЫ и КЛИЕНТ_CLV.",
+          "Sovittaa BG/NBD-uusintaostomallin kaikkien asiakkaiden x:ään, t_x:ään ja T:hen: "
+          "1 x 5 -taulukko r, alpha, a, b ja log-uskottavuus funktioille ASIAKAS_AKTIIVINEN_TN, "
+          "ASIAKAS_ODOTETUT_TILAUKSET ja ASIAKAS_CLV."},
+         {kPopulationX, kPopulationTx, kPopulationT},
+         false},
+        {"clientPAlive",
+         {"CLIENT_P_ALIVE", "КЛИЕНТ_ВЕРОЯТНОСТЬ_АКТИВЕН", "ASIAKAS_AKTIIVINEN_TN"},
+         {"The probability, 0 to 1, that the client is still a client (BG/NBD), from its x, t_x "
+          "and T and the fitted model.",
+          "Вероятность от 0 до 1, что клиент всё ещё остаётся клиентом (BG/NBD), по его x, t_x "
+          "и T и оценённой модели.",
+          "Todennäköisyys 0–1, että asiakas on yhä asiakas (BG/NBD), sen x:n, t_x:n ja T:n ja "
+          "sovitetun mallin perusteella."},
+         {kRepeatX, kRepeatTx, kRepeatT, kBuyingModel},
+         false},
+        {"clientExpectedOrders",
+         {"CLIENT_EXPECTED_ORDERS", "КЛИЕНТ_ОЖИДАЕМЫЕ_ЗАКАЗЫ", "ASIAKAS_ODOTETUT_TILAUKSET"},
+         {"The purchases the client is expected to make in the next t time units (BG/NBD).",
+          "Сколько покупок клиент, как ожидается, сделает за следующие t единиц времени "
+          "(BG/NBD).",
+          "Ostot, jotka asiakkaan odotetaan tekevän seuraavien t aikayksikön aikana (BG/NBD)."},
+         {kRepeatX, kRepeatTx, kRepeatT, kPeriodsAhead, kBuyingModel},
+         false},
+        {"clientSpendFit",
+         {"CLIENT_SPEND_FIT", "КЛИЕНТ_МОДЕЛЬ_ЧЕКА", "ASIAKAS_OSTOSMALLI"},
+         {"Fits the Gamma-Gamma model of spend per purchase to the repeat buyers: a 1 x 5 array "
+          "p, q, v, the clients fitted and the repeat buyers left out for a mean spend of 0 or "
+          "less.",
+          "Оценивает модель суммы покупки Gamma-Gamma по клиентам с повторными покупками: "
+          "массив 1 x 5 p, q, v, число учтённых клиентов и число исключённых за средний чек 0 "
+          "и меньше.",
+          "Sovittaa Gamma-Gamma-ostosummamallin uusintaostajiin: 1 x 5 -taulukko p, q, v, "
+          "sovitetut asiakkaat ja pois jätetyt uusintaostajat, joiden keskiostos on 0 tai alle."},
+         {kPopulationX, kPopulationMonetary},
+         false},
+        {"clientExpectedSpend",
+         {"CLIENT_EXPECTED_SPEND", "КЛИЕНТ_ОЖИДАЕМЫЙ_ЧЕК", "ASIAKAS_ODOTETTU_OSTOS"},
+         {"The spend per purchase to expect of the client (Gamma-Gamma): its own mean, shrunk "
+          "to the population's the fewer purchases it has.",
+          "Ожидаемая сумма покупки клиента (Gamma-Gamma): его собственный средний чек, "
+          "приближенный к среднему по всем тем сильнее, чем меньше у него покупок.",
+          "Asiakkaan odotettu ostosumma (Gamma-Gamma): sen oma keskiarvo, sitä lähempänä koko "
+          "joukon keskiarvoa, mitä vähemmän ostoja sillä on."},
+         {kRepeatX, kMeanSpend, kSpendModel},
+         false},
+        {"clientClv",
+         {"CLIENT_CLV", "КЛИЕНТ_CLV", "ASIAKAS_CLV"},
+         {"The client's lifetime value over the next months: purchases expected each month "
+          "(BG/NBD) times the spend expected per purchase (Gamma-Gamma), discounted monthly.",
+          "Пожизненная ценность клиента за следующие месяцы: ожидаемые покупки каждого месяца "
+          "(BG/NBD), умноженные на ожидаемую сумму покупки (Gamma-Gamma), с месячным "
+          "дисконтированием.",
+          "Asiakkaan elinkaariarvo tulevina kuukausina: kunkin kuukauden odotetut ostot "
+          "(BG/NBD) kertaa odotettu ostosumma (Gamma-Gamma) kuukausittain diskontattuna."},
+         {kRepeatX, kRepeatTx, kRepeatT, kMeanSpend, kBuyingModel, kSpendModel, kMonths,
+          kDiscountRate, kUnitsPerMonth},
+         false},
     };
     return table;
 }

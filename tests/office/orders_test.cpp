@@ -3,6 +3,7 @@
 // may edit), segmented with the command, and the Clients sheet read back; a 1С-style and a
 // Finnish sheet with made-up values. Skips with a message when ../shared/data is absent.
 #include "office.hpp"
+#include "shared_data.hpp"
 #include "sheet_ops.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -35,33 +36,9 @@ using office::CalcDoc;
 using office::CellValue;
 using Rows = std::vector<std::vector<CellValue>>;
 
-const std::string kData = TRIAGE_SHARED_DATA;
-
-// Text import options of Calc's CSV filter: separator, quote, UTF-8, from line 1, language.
-std::string csv_options(const std::string& separator, int language) {
-    return separator + ",34,76,1,," + std::to_string(language) + ",false,true";
-}
-
-// A copy of a shared file in a temporary folder: the shared data is read-only, and Calc opens
-// a read-only file read-only (the product then refuses, as it should).
-std::string writable_copy(const std::string& path) {
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("ct-orders-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::filesystem::path copy = dir / std::filesystem::path(path).filename();
-    std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
-    // The office runs as another user (unopkg refuses root): it must be able to write.
-    std::filesystem::permissions(dir, std::filesystem::perms::all);
-    std::filesystem::permissions(
-        copy, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                  std::filesystem::perms::group_read | std::filesystem::perms::group_write |
-                  std::filesystem::perms::others_read | std::filesystem::perms::others_write);
-    return copy.string();
-}
-
-CalcDoc::LoadOptions csv(const std::string& separator, int language) {
-    return CalcDoc::LoadOptions{"Text - txt - csv (StarCalc)", csv_options(separator, language)};
-}
+const std::string& kData = office::kSharedData;
+using office::csv;
+using office::writable_copy;
 
 std::vector<std::vector<std::string>> sheet_rows(const CalcDoc& doc, int sheet, int rows,
                                                  const std::string& last_column) {
@@ -94,11 +71,6 @@ css::uno::Reference<css::sheet::XSpreadsheets> sheets_of(const CalcDoc& doc) {
                                                                   css::uno::UNO_QUERY_THROW);
     return d->getSheets();
 }
-
-#define REQUIRE_FILE(path)                                                                         \
-    if (!std::filesystem::exists(path)) {                                                          \
-        GTEST_SKIP() << "../shared/data not found: " << (path);                                    \
-    }
 
 } // namespace
 
