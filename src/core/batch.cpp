@@ -73,6 +73,9 @@ void validate_table(const ClientTable& table, const BatchSettings& settings) {
     require_rows(table.service_cost, rows, Field::ServiceCost);
     require_rows(table.days_since_last_order, rows, Field::DaysSinceLastOrder);
     require_rows(table.usual_days_between_orders, rows, Field::UsualDaysBetweenOrders);
+    if (present(table.p_alive) && table.p_alive.size() != rows) {
+        throw InvalidInput("the P(alive) column and the value column differ in length");
+    }
     if (present(table.service_cost) && table.value_kind == ValueKind::Revenue &&
         !present(table.signals[signal_index(Signal::CostToServe)])) {
         throw InvalidInput("a service cost column needs a profit column: cost to serve is the "
@@ -144,6 +147,7 @@ struct RowInput {
     bool any_signal = false;
     std::optional<double> days_since;
     std::optional<double> usual_days;
+    std::optional<double> p_alive;
 };
 
 // What the batch knows about the whole table.
@@ -207,6 +211,11 @@ std::optional<RowError> read_row(const ClientTable& table, std::size_t i, const 
     in.usual_days = cell_of(table.usual_days_between_orders, i);
     if (auto problem = check_cell(in.usual_days, Field::UsualDaysBetweenOrders)) {
         return problem;
+    }
+    // The models' P(alive) (buying_forecast.hpp): a probability by construction; NaN is unknown.
+    in.p_alive = cell_of(table.p_alive, i);
+    if (in.p_alive && !std::isfinite(*in.p_alive)) {
+        in.p_alive.reset();
     }
     return std::nullopt;
 }
@@ -505,8 +514,8 @@ BatchResult segment_clients(const ClientTable& table, const BatchSettings& setti
                 std::optional<double> risk;
                 Band band = Band::Low;
                 top = assess_row(in, settings, risk, band);
-                const Verdict verdict =
-                    verdict_for(tier, band, in.days_since, in.usual_days, settings.verdicts);
+                const Verdict verdict = verdict_for(tier, band, in.days_since, in.usual_days,
+                                                    settings.verdicts, in.p_alive);
                 row = RowResult(tier, risk, band, verdict,
                                 top.count > 0 ? std::optional<Signal>(top.items[0].signal)
                                               : std::nullopt);

@@ -48,6 +48,9 @@ struct ClientTable {
     // Optional: for the Win back override (is_lapsed()).
     Column days_since_last_order;
     Column usual_days_between_orders;
+    // Optional: the probability that the client is still a client (buying_forecast.hpp), for
+    // the lapse rule's P(alive) threshold. NaN is unknown.
+    Column p_alive;
 
     std::size_t rows() const { return value.size(); }
 };

@@ -61,7 +61,7 @@ std::vector<Preset> build_presets() {
                  {0.05, 0.30, 4},   // scope_creep
                  {0.10, 0.50, 2},   // rush_share
              }},
-             {30, 60}, kDefaultVerdictTable, {3, 365}, {5, 10},
+             {30, 60}, kDefaultVerdictTable, {3, 365, std::nullopt}, {5, 10},
              {{Field::ScopeCreep,
                {"change requests", "out of scope work", "внеплановые работы", "muutospyynnöt"}},
               {Field::ApprovalDays,
@@ -98,7 +98,7 @@ std::vector<Preset> build_presets() {
                  {V::LowTouch, V::LowTouch, V::LetGo},
                  {V::Renegotiate, V::LetGo, V::LetGo},
              }},
-             {2, 120}, {3, 7},
+             {2, 120, std::nullopt}, {3, 7},
              {{Field::ReturnRate,
                {"returned items share", "доля возвращённых товаров",
                 "palautettujen tuotteiden osuus"}},
@@ -132,7 +132,7 @@ std::vector<Preset> build_presets() {
                  {0.05, 0.30, 1}, // scope_creep
                  {0.10, 0.50, 2}, // rush_share
              }},
-             {30, 60}, kDefaultVerdictTable, {1.5, 90}, {3, 7},
+             {30, 60}, kDefaultVerdictTable, {1.5, 90, std::nullopt}, {3, 7},
              {{Field::Client, {"dealer", "distributor", "дилер", "дистрибьютор", "jälleenmyyjä"}},
               {Field::ServiceCost,
                {"logistics cost", "delivery cost", "логистические расходы",

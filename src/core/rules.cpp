@@ -182,6 +182,10 @@ constexpr Localized kWhatDaysWithout = {
     "Число дней без заказов, после которых клиент без обычного интервала считается ушедшим",
     "Päivät ilman tilausta, joiden jälkeen asiakas ilman tavallista tilausväliä katsotaan "
     "menetetyksi"};
+constexpr Localized kWhatPAliveBelow = {
+    "The probability of still being a client (P(alive)) below which a client is lapsed",
+    "Вероятность активности (P(alive)), ниже которой клиент считается ушедшим",
+    "Aktiivisuuden todennäköisyys (P(alive)), jonka alittava asiakas katsotaan menetetyksi"};
 constexpr Localized kWhatGap = {"The days between two calls to a prospect",
                                 "Число дней между звонками потенциальному клиенту",
                                 "Päivät kahden soiton välillä"};
@@ -474,10 +478,19 @@ public:
         }
         read_verdicts(root, rules.verdicts.table);
         if (const Json* lapse =
-                object(root, "", "lapse", {"interval_multiple", "days_without_interval"})) {
+                object(root, "", "lapse",
+                       {"interval_multiple", "days_without_interval", "p_alive_below"})) {
             number(*lapse, "/lapse", "interval_multiple", rules.verdicts.lapse.interval_multiple);
             number(*lapse, "/lapse", "days_without_interval",
                    rules.verdicts.lapse.days_without_interval);
+            // null or absent: the interval rule alone
+            if (const Json* v = find(*lapse, "p_alive_below"); v != nullptr && !v->is_null()) {
+                double below = 0;
+                number(*lapse, "/lapse", "p_alive_below", below);
+                if (v->is_number()) {
+                    rules.verdicts.lapse.p_alive_below = below;
+                }
+            }
         }
         if (const Json* prospects =
                 object(root, "", "prospects", {"gap_days", "letter_gap_days"})) {
@@ -786,6 +799,10 @@ void check_ranges(const RuleSet& rules, const std::set<std::string>* given, Prob
         problems.out_of_range("/lapse/days_without_interval", plain(kWhatDaysWithout),
                               kRangeNonNegative, lapse.days_without_interval);
     }
+    if (lapse.p_alive_below && !share_ok(*lapse.p_alive_below)) {
+        problems.out_of_range("/lapse/p_alive_below", plain(kWhatPAliveBelow), kRangeShare,
+                              *lapse.p_alive_below);
+    }
     if (!finite_at_least_zero(rules.prospects.gap_days)) {
         problems.out_of_range("/prospects/gap_days", plain(kWhatGap), kRangeNonNegative,
                               rules.prospects.gap_days);
@@ -855,7 +872,10 @@ Json to_json(const RuleSet& rules) {
     }
     out["verdicts"] = std::move(verdicts);
     out["lapse"] = {{"interval_multiple", rules.verdicts.lapse.interval_multiple},
-                    {"days_without_interval", rules.verdicts.lapse.days_without_interval}};
+                    {"days_without_interval", rules.verdicts.lapse.days_without_interval},
+                    {"p_alive_below", rules.verdicts.lapse.p_alive_below
+                                          ? Json(*rules.verdicts.lapse.p_alive_below)
+                                          : Json(nullptr)}};
     out["prospects"] = {{"gap_days", rules.prospects.gap_days},
                         {"letter_gap_days", rules.prospects.letter_gap_days}};
     Json synonyms = Json::object();
@@ -890,6 +910,7 @@ bool operator==(const RuleSet& a, const RuleSet& b) {
            a.verdicts.table == b.verdicts.table &&
            a.verdicts.lapse.interval_multiple == b.verdicts.lapse.interval_multiple &&
            a.verdicts.lapse.days_without_interval == b.verdicts.lapse.days_without_interval &&
+           a.verdicts.lapse.p_alive_below == b.verdicts.lapse.p_alive_below &&
            a.prospects.gap_days == b.prospects.gap_days &&
            a.prospects.letter_gap_days == b.prospects.letter_gap_days && a.synonyms == b.synonyms &&
            a.analysis_date == b.analysis_date;

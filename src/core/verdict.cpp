@@ -166,6 +166,10 @@ void validate_lapse_rule(const LapseRule& rule) {
         throw InvalidInput("the days without an order after which a client is lapsed must be a "
                            "number of days, 0 or more");
     }
+    if (rule.p_alive_below && !(*rule.p_alive_below > 0.0 && *rule.p_alive_below <= 1.0)) {
+        throw InvalidInput("the P(alive) below which a client is lapsed must be above 0 and at "
+                           "most 1");
+    }
 }
 
 void validate_verdict_rules(const VerdictRules& rules) {
@@ -185,10 +189,17 @@ void validate_verdict_rules(const VerdictRules& rules) {
 }
 
 bool is_lapsed(std::optional<double> days_since_last_order,
-               std::optional<double> usual_days_between_orders, const LapseRule& rule) {
+               std::optional<double> usual_days_between_orders, const LapseRule& rule,
+               std::optional<double> p_alive) {
     validate_lapse_rule(rule);
     require_days(days_since_last_order, "days since the last order");
     require_days(usual_days_between_orders, "usual days between orders");
+    if (p_alive && !(*p_alive >= 0.0 && *p_alive <= 1.0)) {
+        throw InvalidInput("P(alive) must be a probability from 0 to 1");
+    }
+    if (rule.p_alive_below && p_alive) {
+        return *p_alive < *rule.p_alive_below;
+    }
     if (!days_since_last_order) {
         return false;
     }
@@ -199,9 +210,11 @@ bool is_lapsed(std::optional<double> days_since_last_order,
 }
 
 Verdict verdict_for(Tier tier, Band band, std::optional<double> days_since_last_order,
-                    std::optional<double> usual_days_between_orders, const VerdictRules& rules) {
+                    std::optional<double> usual_days_between_orders, const VerdictRules& rules,
+                    std::optional<double> p_alive) {
     validate_verdict_rules(rules);
-    const bool lapsed = is_lapsed(days_since_last_order, usual_days_between_orders, rules.lapse);
+    const bool lapsed =
+        is_lapsed(days_since_last_order, usual_days_between_orders, rules.lapse, p_alive);
     if ((tier == Tier::A || tier == Tier::B) && band != Band::High && lapsed) {
         return Verdict::WinBack;
     }

@@ -30,13 +30,17 @@ constexpr double kLapsedWithoutInterval = 180.0;
 // When a client counts as lapsed (SPEC section 3): more than interval_multiple x its usual
 // days between orders since the last order, or, where the usual interval is unknown, more
 // than days_without_interval days.
+// With p_alive_below set, a client whose probability of still being a client (BG/NBD,
+// buying_forecast.hpp) is known is lapsed when it is below that threshold instead; a client
+// without one still follows the interval rule.
 struct LapseRule {
     double interval_multiple = 2.0;
     double days_without_interval = kLapsedWithoutInterval;
+    std::optional<double> p_alive_below;
 };
 
-// Throws InvalidInput unless interval_multiple is finite and > 0 and days_without_interval is
-// finite and >= 0.
+// Throws InvalidInput unless interval_multiple is finite and > 0, days_without_interval is
+// finite and >= 0 and p_alive_below (when set) is in (0, 1].
 void validate_lapse_rule(const LapseRule& rule);
 
 // The verdict of each tier and risk band: table[tier][band], indexed by Tier and Band.
@@ -63,11 +67,12 @@ void validate_verdict_rules(const VerdictRules& rules);
 // A client is lapsed when days_since_last_order > 2 x usual_days_between_orders. The usual
 // interval is unknown when it is nullopt or 0 (a single order, or all orders on one day):
 // then lapsed means days_since_last_order > 180. Without days_since_last_order a client is
-// never lapsed. `rule` replaces the 2 and the 180. Throws InvalidInput for a negative or
-// non-finite number of days, or an invalid rule.
+// never lapsed. `rule` replaces the 2 and the 180. With rule.p_alive_below and `p_alive`
+// given, lapsed means p_alive < p_alive_below. Throws InvalidInput for a negative or
+// non-finite number of days, a p_alive outside [0, 1], or an invalid rule.
 bool is_lapsed(std::optional<double> days_since_last_order,
                std::optional<double> usual_days_between_orders = std::nullopt,
-               const LapseRule& rule = {});
+               const LapseRule& rule = {}, std::optional<double> p_alive = std::nullopt);
 
 // The tier x band table; Win back instead for a lapsed tier A or B client whose band is not
 // High. `rules` replaces the spec's table and lapse rule. Throws InvalidInput as is_lapsed()
@@ -75,7 +80,7 @@ bool is_lapsed(std::optional<double> days_since_last_order,
 Verdict verdict_for(Tier tier, Band band,
                     std::optional<double> days_since_last_order = std::nullopt,
                     std::optional<double> usual_days_between_orders = std::nullopt,
-                    const VerdictRules& rules = {});
+                    const VerdictRules& rules = {}, std::optional<double> p_alive = std::nullopt);
 
 // The spec's label: "Keep", "Удержать", "Pidä", "Low-touch", ...
 const char* verdict_label(Verdict verdict, Lang lang);

@@ -63,12 +63,23 @@ void present(const Reference<css::frame::XModel>& model,
 
 Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::frame::XModel>& model,
                                                         const ClientsFromOrders& clients,
+                                                        const BuyingForecast& forecast,
                                                         const BatchResult& result, Lang lang,
                                                         double date_shift, NewStyles& new_styles) {
     const std::vector<ClientsSheetColumn> columns = clients_sheet_columns(clients);
     const sal_Int32 first_result = static_cast<sal_Int32>(columns.size());
-    const sal_Int32 width =
+    const sal_Int32 first_model =
         first_result + static_cast<sal_Int32>(kOutputColumnCount) + (clients.has_rfm ? 2 : 0);
+    // The models' columns: P(alive), expected orders and, with a spend model, CLV.
+    std::vector<std::pair<const Localized*, const std::vector<double>*>> model_columns;
+    if (forecast.fitted) {
+        model_columns.push_back({&p_alive_header(), &forecast.p_alive});
+        model_columns.push_back({&expected_orders_header(), &forecast.expected_orders});
+        if (forecast.has_clv) {
+            model_columns.push_back({&clv_header(), &forecast.clv});
+        }
+    }
+    const sal_Int32 width = first_model + static_cast<sal_Int32>(model_columns.size());
     const sal_Int32 rows = static_cast<sal_Int32>(clients.clients()) + 1;
 
     Sequence<Sequence<Any>> data(rows);
@@ -83,8 +94,11 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
             to_ou(output_header(static_cast<OutputColumn>(k)).in(lang));
     }
     if (clients.has_rfm) {
-        header[width - 2] <<= to_ou(rfm_score_header().in(lang));
-        header[width - 1] <<= to_ou(rfm_segment_header().in(lang));
+        header[first_model - 2] <<= to_ou(rfm_score_header().in(lang));
+        header[first_model - 1] <<= to_ou(rfm_segment_header().in(lang));
+    }
+    for (std::size_t k = 0; k < model_columns.size(); ++k) {
+        header[first_model + static_cast<sal_Int32>(k)] <<= to_ou(model_columns[k].first->in(lang));
     }
     for (sal_Int32 r = 1; r < rows; ++r) {
         const std::size_t row = static_cast<std::size_t>(r - 1);
@@ -114,11 +128,21 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
         }
         if (clients.has_rfm) {
             if (clients.rfm_score[row] > 0) {
-                cells[width - 2] <<= static_cast<double>(clients.rfm_score[row]);
-                cells[width - 1] <<= to_ou(rfm_segment_name(clients.rfm_segment[row]).in(lang));
+                cells[first_model - 2] <<= static_cast<double>(clients.rfm_score[row]);
+                cells[first_model - 1] <<=
+                    to_ou(rfm_segment_name(clients.rfm_segment[row]).in(lang));
             } else {
-                cells[width - 2] <<= OUString();
-                cells[width - 1] <<= OUString();
+                cells[first_model - 2] <<= OUString();
+                cells[first_model - 1] <<= OUString();
+            }
+        }
+        for (std::size_t k = 0; k < model_columns.size(); ++k) {
+            const double value = (*model_columns[k].second)[row];
+            Any& cell = cells[first_model + static_cast<sal_Int32>(k)];
+            if (std::isnan(value)) {
+                cell <<= OUString();
+            } else {
+                cell <<= value;
             }
         }
     }
@@ -147,6 +171,14 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
         }
     }
     set_result_text_formats(model, sheet, first_result, 1, rows - 1);
+    if (!model_columns.empty() && rows > 1) { // P(alive) as a percentage, the rest 2 decimals
+        set_standard_format(model,
+                            sheet->getCellRangeByPosition(first_model, 1, first_model, rows - 1),
+                            css::util::NumberFormat::PERCENT);
+        set_builtin_format(model,
+                           sheet->getCellRangeByPosition(first_model + 1, 1, width - 1, rows - 1),
+                           css::i18n::NumberFormatIndex::NUMBER_1000DEC2);
+    }
     Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(0, 0, width - 1, rows - 1),
                                           UNO_QUERY_THROW)
         ->setDataArray(data);

@@ -8,6 +8,7 @@
 #include "uno/undo_step.hpp"
 
 #include "core/batch.hpp"
+#include "core/buying_forecast.hpp"
 #include "core/lang.hpp"
 #include "core/transactions.hpp"
 
@@ -16,10 +17,11 @@
 
 namespace triage::uno {
 
-// `date_shift`: the document's null date as a core day number (sheet_io.hpp).
+// `date_shift`: the document's null date as a core day number (sheet_io.hpp). The buying
+// models' columns (P(alive), expected orders, CLV) follow the results when `forecast` is fitted.
 css::uno::Reference<css::sheet::XSpreadsheet>
 write_clients_sheet(const css::uno::Reference<css::frame::XModel>& model,
-                    const ClientsFromOrders& clients, const BatchResult& result, Lang lang,
-                    double date_shift, NewStyles& new_styles);
+                    const ClientsFromOrders& clients, const BuyingForecast& forecast,
+                    const BatchResult& result, Lang lang, double date_shift, NewStyles& new_styles);
 
 } // namespace triage::uno

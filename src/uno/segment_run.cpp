@@ -16,6 +16,7 @@
 #include "uno/write_checks.hpp"
 
 #include "core/batch.hpp"
+#include "core/buying_forecast.hpp"
 #include "core/error.hpp"
 #include "core/rules.hpp"
 #include "core/segmentation.hpp"
@@ -284,21 +285,27 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
         names.emplace_back(to_ou(name));
     }
     const double analysis = std::isnan(clients.analysis_date) ? today_day() : clients.analysis_date;
-    const ClientTable client_table = client_table_from_fields(client_fields(clients), analysis);
+    ClientTable client_table = client_table_from_fields(client_fields(clients), analysis);
     phases.mark("convert");
+    const BuyingForecast forecast = forecast_buying(clients.repeat_buying);
+    attach_p_alive(client_table, forecast);
+    phases.mark("models");
     const std::string described = orders_description(clients, mapping, table.headers, lang);
-    const std::string skipped = skipped_lines_text(clients, mapping, table.headers, lang);
-    const std::string note = skipped.empty() ? described : described + ". " + skipped;
-    const BatchResult result =
-        segment_and_write(model, table.sheet, names, client_table, rules, lang, note, progress,
-                          phases, [&](const BatchResult& r, NewStyles& new_styles) {
-                              write_clients_sheet(model, clients, r, lang, shift, new_styles);
-                              fault_point("clients");
-                              phases.mark("clients");
-                          });
+    std::string remarks = skipped_lines_text(clients, mapping, table.headers, lang);
+    if (const std::string models = forecast_note(forecast, lang); !models.empty()) {
+        remarks += remarks.empty() ? models : " " + models;
+    }
+    const std::string note = remarks.empty() ? described : described + ". " + remarks;
+    const BatchResult result = segment_and_write(
+        model, table.sheet, names, client_table, rules, lang, note, progress, phases,
+        [&](const BatchResult& r, NewStyles& new_styles) {
+            write_clients_sheet(model, clients, forecast, r, lang, shift, new_styles);
+            fault_point("clients");
+            phases.mark("clients");
+        });
     std::string line = result_line(result.summary, lang) + " " + described + ".";
-    if (!skipped.empty()) {
-        line += " " + skipped;
+    if (!remarks.empty()) {
+        line += " " + remarks;
     }
     return line;
 }

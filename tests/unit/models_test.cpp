@@ -2,14 +2,18 @@
 // figures (../shared/data/cdnow/README.md; lifetimes' docs/Quickstart.md).
 #include "cdnow.hpp"
 #include "core/bgnbd.hpp"
+#include "core/buying_forecast.hpp"
 #include "core/clv.hpp"
 #include "core/error.hpp"
 #include "core/gamma_gamma.hpp"
 #include "core/repeat_buying.hpp"
+#include "core/rules.hpp"
 #include "core/transactions.hpp"
+#include "core/verdict.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -259,6 +263,96 @@ TEST(RepeatBuying, OrdersAggregationGivesTheSummaryAtTheAnalysisDate) {
         repeat += c.summary.x;
     }
     EXPECT_EQ(repeat, 2457 + 1882); // calibration + holdout repeat purchase-days (README)
+}
+
+} // namespace
+
+namespace {
+
+// The segmentation's forecast on the CDNOW sample at the end of the calibration period: the
+// published fit, and per client the same numbers the worksheet functions give.
+TEST(BuyingForecast, CdnowSampleAsTheSegmentationSeesIt) {
+    triage::OrderSettings settings;
+    settings.analysis_date = cdnow::calibration_end();
+    const triage::ClientsFromOrders clients = triage::aggregate_orders(cdnow_export(), settings);
+    const triage::BuyingForecast f = triage::forecast_buying(clients.repeat_buying);
+    ASSERT_TRUE(f.fitted);
+    ASSERT_TRUE(f.has_clv);
+    EXPECT_NEAR(f.bgnbd.r, 0.2426, 0.00005);
+    EXPECT_NEAR(f.bgnbd.b, 2.426, 0.0005);
+    EXPECT_NEAR(f.spend.p, 6.25, 0.005);
+    EXPECT_EQ(triage::forecast_note(f, triage::Lang::En), "");
+    const auto row =
+        std::find(clients.key.begin(), clients.key.end(), "1516") - clients.key.begin();
+    const RepeatBuying& c = clients.repeat_buying[row];
+    EXPECT_NEAR(f.p_alive[row], 0.96885, 0.00001);
+    EXPECT_DOUBLE_EQ(f.expected_orders[row],
+                     triage::bgnbd_expected_purchases(f.bgnbd, c.summary, 12 * 4.345));
+    const double spend = triage::gamma_gamma_expected_spend(f.spend, {c.summary.x, c.monetary});
+    EXPECT_NEAR(f.clv[row],
+                triage::customer_lifetime_value(f.bgnbd, c.summary, spend, 12, 0.01, 4.345),
+                1e-9 * f.clv[row]);
+    // The lapse column for the batch.
+    triage::ClientTable table;
+    table.value.assign(clients.clients(), 1.0);
+    triage::attach_p_alive(table, f);
+    ASSERT_EQ(table.p_alive.size(), clients.clients());
+    EXPECT_NEAR(*table.p_alive[row], 0.96885, 0.00001);
+}
+
+TEST(BuyingForecast, APopulationWithoutRepeatBuyersSaysSo) {
+    std::vector<RepeatBuying> once(3);
+    for (RepeatBuying& c : once) {
+        c.bought = true;
+        c.summary = {0, 0, 10};
+    }
+    const triage::BuyingForecast f = triage::forecast_buying(once);
+    EXPECT_TRUE(f.attempted);
+    EXPECT_FALSE(f.fitted);
+    EXPECT_NE(triage::forecast_note(f, triage::Lang::Ru).find("CLV"), std::string::npos);
+    triage::ClientTable table;
+    triage::attach_p_alive(table, f);
+    EXPECT_TRUE(table.p_alive.empty());
+    // No dated orders at all: nothing to say.
+    EXPECT_EQ(triage::forecast_note(triage::forecast_buying({}), triage::Lang::En), "");
+}
+
+// "Win back when P(alive) is below a threshold": the threshold decides where P(alive) is known,
+// the interval rule where it is not.
+TEST(BuyingForecast, LapseRuleByPAlive) {
+    triage::LapseRule rule;
+    rule.p_alive_below = 0.5;
+    EXPECT_TRUE(triage::is_lapsed(10.0, 30.0, rule, 0.3));   // recent, but probably gone
+    EXPECT_FALSE(triage::is_lapsed(400.0, 30.0, rule, 0.9)); // long silent, probably alive
+    EXPECT_TRUE(triage::is_lapsed(400.0, 30.0, rule));       // unknown: the interval rule
+    EXPECT_TRUE(triage::is_lapsed(400.0, 30.0, {}, 0.9));    // no threshold: the interval rule
+    EXPECT_THROW(triage::is_lapsed(10.0, 30.0, rule, 1.5), InvalidInput);
+    rule.p_alive_below = 0.0;
+    EXPECT_THROW(triage::is_lapsed(10.0, 30.0, rule, 0.5), InvalidInput);
+    // Through the batch: an A client with a low P(alive) is Win back.
+    triage::ClientTable table;
+    table.value = {100.0, 1.0};
+    table.days_since_last_order = {5.0, 5.0};
+    table.p_alive = {0.2, 0.2};
+    triage::BatchSettings settings;
+    settings.verdicts.lapse.p_alive_below = 0.5;
+    const triage::BatchResult result = triage::segment_clients(table, settings);
+    EXPECT_EQ(result.rows[0].verdict(), triage::Verdict::WinBack);
+    settings.verdicts.lapse.p_alive_below.reset();
+    EXPECT_EQ(triage::segment_clients(table, settings).rows[0].verdict(), triage::Verdict::Keep);
+}
+
+// The rule set keeps the threshold: read, checked, written.
+TEST(BuyingForecast, RulesCarryThePAliveThreshold) {
+    const triage::RuleSet rules =
+        triage::parse_rules(R"({"version": 1, "lapse": {"p_alive_below": 0.3}})");
+    ASSERT_TRUE(rules.verdicts.lapse.p_alive_below);
+    EXPECT_EQ(*rules.verdicts.lapse.p_alive_below, 0.3);
+    EXPECT_EQ(*triage::parse_rules(triage::rules_to_json(rules)).verdicts.lapse.p_alive_below, 0.3);
+    EXPECT_FALSE(triage::parse_rules(R"({"version": 1, "lapse": {"p_alive_below": null}})")
+                     .verdicts.lapse.p_alive_below);
+    EXPECT_THROW(triage::parse_rules(R"({"version": 1, "lapse": {"p_alive_below": 1.5}})"),
+                 InvalidInput);
 }
 
 } // namespace

@@ -501,7 +501,7 @@ TEST(RulesJson, RoundTripIsExact) {
     odd.signals[7] = {0.6, 0.1, 5e-324}; // bad below good, the smallest weight
     odd.bands = {29.999999999999996, 60.00000000000001};
     odd.verdicts.table[2][1] = Verdict::LowTouch;
-    odd.verdicts.lapse = {std::nextafter(2.0, 3.0), 0.0};
+    odd.verdicts.lapse = {std::nextafter(2.0, 3.0), 0.0, std::nullopt};
     odd.prospects = {2.5, 1e6};
     odd.synonyms[triage::field_index(Field::Client)] = {"Kunde", "Клиент №", "Asiakas \"x\"/y"};
     odd.synonyms[triage::field_index(Field::RushShare)] = {"Eilaufträge"};
@@ -701,9 +701,9 @@ TEST(RulesEffect, LapseRule) {
     const RuleSet x3 = triage::parse_rules(R"({"lapse": {"interval_multiple": 3}})");
     EXPECT_FALSE(triage::is_lapsed(50.0, 20.0, x3.verdicts.lapse));
     EXPECT_EQ(triage::verdict_for(Tier::B, Band::Low, 50.0, 20.0, x3.verdicts), Verdict::Grow);
-    EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{0.0, 180.0}),
+    EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{0.0, 180.0, std::nullopt}),
                  triage::InvalidInput);
-    EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{2.0, -1.0}), triage::InvalidInput);
+    EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{2.0, -1.0, std::nullopt}), triage::InvalidInput);
 
     // Through a batch.
     triage::ClientTable table;

@@ -1,0 +1,50 @@
+// The buying models applied to a segmentation's clients: BG/NBD fitted over all clients with a
+// purchase, Gamma-Gamma over the repeat buyers' mean spend, and per client the probability of
+// still being a client, the orders to expect in the next 12 months and the 12-month CLV at a
+// monthly discount rate. A population the models cannot fit gives no columns and says why; it
+// never stops the segmentation.
+#pragma once
+
+#include "core/batch.hpp"
+#include "core/gamma_gamma.hpp"
+#include "core/lang.hpp"
+#include "core/repeat_buying.hpp"
+
+#include <string>
+#include <vector>
+
+namespace triage {
+
+constexpr double kForecastMonths = 12;
+constexpr double kDefaultMonthlyDiscountRate = 0.01;
+
+struct BuyingForecast {
+    bool attempted = false; // there were clients with dated orders to fit
+    bool fitted = false;    // BG/NBD fitted: p_alive and expected_orders are filled
+    bool has_clv = false;   // Gamma-Gamma fitted too: clv is filled
+    std::string not_fitted; // why not (English), when !fitted
+    BgNbdParams bgnbd;
+    GammaGammaParams spend;
+    // One per client (NaN for a client without a purchase by the period's end).
+    std::vector<double> p_alive;
+    std::vector<double> expected_orders; // in the next 12 months
+    std::vector<double> clv;             // 12 months, discounted monthly
+};
+
+// `clients` in weeks (ClientsFromOrders::repeat_buying). Clients with equal summaries share
+// one evaluation, so a population of a million costs what its distinct summaries cost.
+BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients,
+                               double monthly_discount_rate = kDefaultMonthlyDiscountRate);
+
+// The table's P(alive) column for the lapse rule (ClientTable::p_alive), when fitted.
+void attach_p_alive(ClientTable& table, const BuyingForecast& forecast);
+
+// "P(alive) and CLV were not computed: ..." for the result line, when not fitted (else empty).
+std::string forecast_note(const BuyingForecast& forecast, Lang lang);
+
+// The Clients sheet's headers: "P(alive)", "Expected orders, 12 months", "CLV, 12 months".
+const Localized& p_alive_header();
+const Localized& expected_orders_header();
+const Localized& clv_header();
+
+} // namespace triage
