@@ -439,6 +439,66 @@ TEST(OrdersInCalc, TheAnalysisDateComesFromTheRulesOrTheCommand) {
     EXPECT_NE(bad.message.find("AnalysisDate=someday"), std::string::npos) << bad.message;
 }
 
+// The buying models in the segmentation: the CDNOW sample as a shop's export (one line per
+// purchase, the date as YYYYMMDD text) segmented at the end of the 39-week calibration period.
+// The Clients sheet shows P(alive), expected orders and CLV for 12 months; with the rules'
+// lapse option p_alive_below, exactly the A and B clients below it are Win back.
+TEST(OrdersInCalc, CdnowSampleGetsPAliveAndClv) {
+    const std::string path = kData + "/cdnow/CDNOW_sample.txt";
+    REQUIRE_FILE(path);
+    Rows rows = {{std::string("Customer ID"), std::string("Order Date"), std::string("Amount")}};
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string master_id, id, date, cds, dollars;
+        fields >> master_id >> id >> date >> cds >> dollars;
+        rows.push_back({id, date, std::stod(dollars)});
+    }
+    ASSERT_EQ(rows.size(), 6920u);
+    CalcDoc doc;
+    office::set_rows(doc, "A1", rows);
+    office::select(doc, "A2");
+    auto result = office::run_command(doc, "org.clienttriage.command:Segment",
+                                      {{"Silent", "true"}, {"AnalysisDate", "1997-09-30"}});
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("of 2357 clients"), std::string::npos) << result.message;
+    const int clients = sheet_of(doc, "Clients");
+    auto table = sheet_rows(doc, clients, 2358, "Z");
+    const std::size_t id = column_index(table[0], "Client"); // the id is the name here
+    const std::size_t tier = column_index(table[0], "Tier");
+    const std::size_t verdict = column_index(table[0], "Verdict");
+    const std::size_t p_alive = column_index(table[0], "P(alive)");
+    const std::size_t expected = column_index(table[0], "Expected orders, 12 months");
+    const std::size_t clv = column_index(table[0], "CLV, 12 months");
+    bool found = false;
+    for (std::size_t r = 1; r < table.size(); ++r) {
+        if (table[r][id] == "1516") {
+            found = true;
+            // P(alive) as in the BTYD vignette; 52.14 weeks ahead a little above its 52.
+            EXPECT_NEAR(std::stod(table[r][p_alive]), 0.96885, 0.00001);
+            EXPECT_NEAR(std::stod(table[r][expected]), 25.757, 0.5);
+            EXPECT_GT(std::stod(table[r][clv]), 0);
+        }
+    }
+    EXPECT_TRUE(found);
+
+    office::set_document_rules(doc, R"({"analysis_date": "1997-09-30",
+                                        "lapse": {"p_alive_below": 0.5}})");
+    office::select(doc, "A2");
+    result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    table = sheet_rows(doc, sheet_of(doc, "Clients"), 2358, "Z");
+    int win_back = 0;
+    for (std::size_t r = 1; r < table.size(); ++r) {
+        const bool top = table[r][tier] == "A" || table[r][tier] == "B";
+        const bool gone = std::stod(table[r][p_alive]) < 0.5;
+        EXPECT_EQ(table[r][verdict] == "Win back", top && gone) << "row " << r;
+        win_back += table[r][verdict] == "Win back";
+    }
+    EXPECT_GT(win_back, 0);
+}
+
 TEST(ProductSheets, AUsersSummarySheetIsNeverReplaced) {
     for (const char* users_name : {"Client Triage summary", "CLIENT TRIAGE SUMMARY"}) {
         CalcDoc doc;
