@@ -3,6 +3,7 @@
 // as numbers, a Yes/No returned flag), aggregated into clients, then segmented. Target (issue
 // "Orders and invoices in"): under 0.5 s on one core.
 #include "core/batch.hpp"
+#include "core/buying_forecast.hpp"
 #include "core/transactions.hpp"
 #include "core/values.hpp"
 
@@ -84,5 +85,21 @@ void BM_AggregateOrders(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kLines));
 }
 BENCHMARK(BM_AggregateOrders)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+namespace {
+
+// The buying models on the same clients, as the segmentation of the export runs them after the
+// aggregation: both fits, then P(alive), 12-month expected orders and CLV per client.
+void BM_ForecastOrders(benchmark::State& state) {
+    const triage::ClientsFromOrders c = triage::aggregate_orders(make_lines(kLines, kClients));
+    for (auto _ : state) {
+        const triage::BuyingForecast f = triage::forecast_buying(c.repeat_buying);
+        benchmark::DoNotOptimize(f.clv.data());
+    }
+    state.counters["clients"] = static_cast<double>(c.clients());
+}
+BENCHMARK(BM_ForecastOrders)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -35,27 +36,70 @@ double log_dropout_odds(const BgNbdParams& p, const RepeatSummary& c) {
            (p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.t_x));
 }
 
-// Distinct summaries with their counts: a population has far fewer of them than clients.
-using Grouped = std::vector<std::pair<RepeatSummary, double>>;
+// A population as the likelihood reads it: its distinct summaries with their counts (far
+// fewer than clients), each naming its x and its two times by index into the distinct values,
+// so that an evaluation takes the log-gammas once per distinct x and the logs once per
+// distinct time instead of once per client.
+struct Grouped {
+    struct Group {
+        std::uint32_t x, t_x, T; // indices into xs and times
+        double count;
+    };
+    std::vector<double> xs;
+    std::vector<double> times;
+    std::vector<Group> groups;
+    bool any_repeat = false;
+};
 
 Grouped grouped(const std::vector<RepeatSummary>& clients) {
     std::map<std::tuple<double, double, double>, double> counts;
+    std::map<double, std::uint32_t> xs, times;
     for (const RepeatSummary& c : clients) {
         validate_summary(c);
         counts[{c.x, c.t_x, c.T}] += 1;
+        xs.emplace(c.x, 0);
+        times.emplace(c.t_x, 0);
+        times.emplace(c.T, 0);
     }
     Grouped out;
-    out.reserve(counts.size());
+    for (auto& [value, index] : xs) {
+        index = static_cast<std::uint32_t>(out.xs.size());
+        out.xs.push_back(value);
+    }
+    for (auto& [value, index] : times) {
+        index = static_cast<std::uint32_t>(out.times.size());
+        out.times.push_back(value);
+    }
+    out.groups.reserve(counts.size());
     for (const auto& [key, n] : counts) {
-        out.push_back({{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, n});
+        const auto& [x, t_x, T] = key;
+        out.groups.push_back({xs[x], times[t_x], times[T], n});
+        out.any_repeat = out.any_repeat || x > 0;
     }
     return out;
 }
 
-double log_likelihood(const BgNbdParams& p, const Grouped& groups) {
+// The sum of bgnbd_log_likelihood over the population (the same terms, shared).
+double log_likelihood(const BgNbdParams& p, const Grouped& g) {
+    // Per distinct x: A1 + A2 and ln(b + x - 1); per distinct time: ln(alpha + t).
+    std::vector<double> head(g.xs.size()), log_b(g.xs.size()), log_time(g.times.size());
+    const double common =
+        -std::lgamma(p.r) + p.r * std::log(p.alpha) + std::lgamma(p.a + p.b) - std::lgamma(p.b);
+    for (std::size_t i = 0; i < g.xs.size(); ++i) {
+        const double x = g.xs[i];
+        head[i] = common + std::lgamma(p.r + x) + std::lgamma(p.b + x) - std::lgamma(p.a + p.b + x);
+        log_b[i] = x > 0 ? std::log(p.b + x - 1) : 0.0;
+    }
+    for (std::size_t i = 0; i < g.times.size(); ++i) {
+        log_time[i] = std::log(p.alpha + g.times[i]);
+    }
+    const double log_a = std::log(p.a);
     double sum = 0;
-    for (const auto& [c, n] : groups) {
-        sum += n * bgnbd_log_likelihood(p, c);
+    for (const Grouped::Group& c : g.groups) {
+        const double x = g.xs[c.x];
+        const double a3 = -(p.r + x) * log_time[c.T];
+        const double a4 = x > 0 ? log_a - log_b[c.x] - (p.r + x) * log_time[c.t_x] : -HUGE_VAL;
+        sum += c.count * (head[c.x] + log_add_exp(a3, a4));
     }
     return sum;
 }
@@ -132,7 +176,7 @@ double bgnbd_log_likelihood(const BgNbdParams& p, const std::vector<RepeatSummar
 
 BgNbdFit fit_bgnbd(const std::vector<RepeatSummary>& clients) {
     const Grouped groups = grouped(clients);
-    if (std::none_of(groups.begin(), groups.end(), [](const auto& g) { return g.first.x > 0; })) {
+    if (!groups.any_repeat) {
         throw InvalidInput("the BG/NBD fit needs at least one client with a repeat purchase");
     }
     const LogSpaceMinimum minimum = minimise_in_log_space(
@@ -157,18 +201,25 @@ double bgnbd_probability_alive(const BgNbdParams& p, const RepeatSummary& c) {
     return 1.0 / (1.0 + std::exp(log_dropout_odds(p, c)));
 }
 
+double bgnbd_expected_purchases_if_alive(const BgNbdParams& p, double x, double T, double t) {
+    validate_params(p);
+    if (!(finite(x) && finite(T) && x >= 0 && T >= 0)) {
+        throw InvalidInput("x and T must be finite numbers, 0 or more");
+    }
+    validate_horizon(p, t);
+    // Fader, Hardie & Lee (2005), equation 10, times 1 + odds (the inverse of P(alive)).
+    const double z = t / (p.alpha + T + t);
+    const double f = gauss_2f1(p.r + x, p.b + x, p.a + p.b + x - 1, z);
+    const double head = (p.a + p.b + x - 1) / (p.a - 1);
+    return head *
+           (1 - std::exp((p.r + x) * (std::log(p.alpha + T) - std::log(p.alpha + T + t))) * f);
+}
+
 double bgnbd_expected_purchases(const BgNbdParams& p, const RepeatSummary& c, double t) {
     validate_params(p);
     validate_summary(c);
     validate_horizon(p, t);
-    // Fader, Hardie & Lee (2005), equation 10.
-    const double z = t / (p.alpha + c.T + t);
-    const double f = gauss_2f1(p.r + c.x, p.b + c.x, p.a + p.b + c.x - 1, z);
-    const double head = (p.a + p.b + c.x - 1) / (p.a - 1);
-    const double tail =
-        1 - std::exp((p.r + c.x) * (std::log(p.alpha + c.T) - std::log(p.alpha + c.T + t))) * f;
-    const double odds = c.x > 0 ? std::exp(log_dropout_odds(p, c)) : 0.0;
-    return head * tail / (1 + odds);
+    return bgnbd_probability_alive(p, c) * bgnbd_expected_purchases_if_alive(p, c.x, c.T, t);
 }
 
 double bgnbd_expected_purchases_new(const BgNbdParams& p, double t) {

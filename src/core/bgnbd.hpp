@@ -55,6 +55,11 @@ double bgnbd_probability_alive(const BgNbdParams& params, const RepeatSummary& c
 // The purchases the client is expected to make in the next `t` time units.
 double bgnbd_expected_purchases(const BgNbdParams& params, const RepeatSummary& client, double t);
 
+// The purchases expected in the next `t` time units of a client still alive: equation 10
+// without its P(alive) factor, so it depends on x and T only (bgnbd_expected_purchases =
+// P(alive) x this). Shared by clients with one x and T.
+double bgnbd_expected_purchases_if_alive(const BgNbdParams& params, double x, double T, double t);
+
 // The purchases a new client is expected to make in its first `t` time units.
 double bgnbd_expected_purchases_new(const BgNbdParams& params, double t);
 

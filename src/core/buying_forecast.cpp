@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <tuple>
+#include <utility>
 
 namespace triage {
 
@@ -14,10 +14,11 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-struct Forecast {
-    double p_alive = kNaN;
+// What clients of one x and T share: the purchases expected of them while alive, in the next
+// 12 months and discounted month by month (the 2F1 evaluations; P(alive) is per client).
+struct IfAlive {
     double expected = kNaN;
-    double clv_per_spend = kNaN; // CLV of a spend of 1 per purchase (CLV is linear in it)
+    double discounted = kNaN;
 };
 
 } // namespace
@@ -54,7 +55,7 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
     }
 
     const double horizon = kForecastMonths * kWeeksPerMonth;
-    std::map<std::tuple<double, double, double>, Forecast> done;
+    std::map<std::pair<double, double>, IfAlive> shared;
     out.p_alive.assign(clients.size(), kNaN);
     out.expected_orders.assign(clients.size(), kNaN);
     out.clv.assign(clients.size(), kNaN);
@@ -63,25 +64,26 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
         if (!c.bought) {
             continue;
         }
-        auto [it, added] = done.try_emplace({c.summary.x, c.summary.t_x, c.summary.T});
-        Forecast& f = it->second;
-        if (added) {
-            try {
-                f.p_alive = bgnbd_probability_alive(out.bgnbd, c.summary);
-                f.expected = bgnbd_expected_purchases(out.bgnbd, c.summary, horizon);
+        auto [it, added] = shared.try_emplace({c.summary.x, c.summary.T});
+        IfAlive& f = it->second;
+        try {
+            if (added) {
+                f.expected =
+                    bgnbd_expected_purchases_if_alive(out.bgnbd, c.summary.x, c.summary.T, horizon);
                 if (out.has_clv) {
-                    f.clv_per_spend = customer_lifetime_value(
-                        out.bgnbd, c.summary, 1.0, kForecastMonths, rate, kWeeksPerMonth);
+                    f.discounted = discounted_purchases_if_alive(
+                        out.bgnbd, c.summary.x, c.summary.T, kForecastMonths, rate, kWeeksPerMonth);
                 }
-            } catch (const std::exception&) {
-                // a client the series cannot evaluate keeps empty cells
             }
-        }
-        out.p_alive[i] = f.p_alive;
-        out.expected_orders[i] = f.expected;
-        if (out.has_clv && !std::isnan(f.clv_per_spend) && c.monetary >= 0) {
-            out.clv[i] =
-                f.clv_per_spend * gamma_gamma_expected_spend(out.spend, {c.summary.x, c.monetary});
+            const double p_alive = bgnbd_probability_alive(out.bgnbd, c.summary);
+            out.p_alive[i] = p_alive;
+            out.expected_orders[i] = p_alive * f.expected;
+            if (out.has_clv && c.monetary >= 0) {
+                out.clv[i] = gamma_gamma_expected_spend(out.spend, {c.summary.x, c.monetary}) *
+                             p_alive * f.discounted;
+            }
+        } catch (const std::exception&) {
+            // a client the series cannot evaluate keeps empty cells
         }
     }
     return out;

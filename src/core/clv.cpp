@@ -6,10 +6,9 @@
 
 namespace triage {
 
-double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& client, double spend,
-                               double months, double rate, double units_per_month) {
-    validate_params(params);
-    validate_summary(client);
+namespace {
+
+void validate_horizon(double months, double rate, double units_per_month) {
     if (!(std::isfinite(months) && months >= 0 && months <= 1200 && months == std::floor(months))) {
         throw InvalidInput("the months must be a whole number from 0 to 1200");
     }
@@ -19,17 +18,36 @@ double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& c
     if (!(std::isfinite(units_per_month) && units_per_month > 0)) {
         throw InvalidInput("the time units per month must be a positive number");
     }
-    if (!std::isfinite(spend)) {
-        throw InvalidInput("the spend per purchase must be a finite number");
-    }
+}
+
+} // namespace
+
+double discounted_purchases_if_alive(const BgNbdParams& params, double x, double T, double months,
+                                     double rate, double units_per_month) {
+    validate_horizon(months, rate, units_per_month);
     double value = 0;
     double before = 0; // expected purchases up to the previous month's end
     for (int m = 1; m <= static_cast<int>(months); ++m) {
-        const double upto = bgnbd_expected_purchases(params, client, m * units_per_month);
-        value += spend * (upto - before) / std::pow(1 + rate, m);
+        const double upto = bgnbd_expected_purchases_if_alive(params, x, T, m * units_per_month);
+        value += (upto - before) / std::pow(1 + rate, m);
         before = upto;
     }
     return value;
+}
+
+double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& client, double spend,
+                               double months, double rate, double units_per_month) {
+    validate_params(params);
+    validate_summary(client);
+    validate_horizon(months, rate, units_per_month);
+    if (!std::isfinite(spend)) {
+        throw InvalidInput("the spend per purchase must be a finite number");
+    }
+    if (months == 0) {
+        return 0;
+    }
+    return spend * bgnbd_probability_alive(params, client) *
+           discounted_purchases_if_alive(params, client.x, client.T, months, rate, units_per_month);
 }
 
 } // namespace triage

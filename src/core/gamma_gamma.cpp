@@ -4,6 +4,7 @@
 #include "core/optimise.hpp"
 
 #include <cmath>
+#include <map>
 
 namespace triage {
 
@@ -53,12 +54,39 @@ GammaGammaFit fit_gamma_gamma(const std::vector<SpendSummary>& clients) {
         throw InvalidInput("the Gamma-Gamma fit needs at least one repeat buyer with a positive "
                            "mean spend");
     }
+    // Per client the logs of x and of the mean once; per evaluation the log-gammas once per
+    // distinct x (repeat counts are few), one log per client.
+    std::map<double, std::size_t> distinct;
+    for (const SpendSummary& c : used) {
+        distinct.emplace(c.x, 0);
+    }
+    std::vector<double> xs;
+    for (auto& [x, index] : distinct) {
+        index = xs.size();
+        xs.push_back(x);
+    }
+    struct Prepared {
+        std::size_t x;
+        double log_x, log_m, xm;
+    };
+    std::vector<Prepared> prepared;
+    prepared.reserve(used.size());
+    for (const SpendSummary& c : used) {
+        prepared.push_back({distinct[c.x], std::log(c.x), std::log(c.monetary), c.x * c.monetary});
+    }
+    std::vector<double> gammas(xs.size());
     const LogSpaceMinimum minimum = minimise_in_log_space(
         [&](const std::vector<double>& v) {
             const GammaGammaParams g{v[0], v[1], v[2]};
+            const double common = -std::lgamma(g.q) + g.q * std::log(g.v);
+            for (std::size_t i = 0; i < xs.size(); ++i) {
+                gammas[i] = std::lgamma(g.p * xs[i] + g.q) - std::lgamma(g.p * xs[i]) + common;
+            }
             double sum = 0;
-            for (const SpendSummary& c : used) {
-                sum += gamma_gamma_log_likelihood(g, c);
+            for (const Prepared& c : prepared) {
+                const double px = g.p * xs[c.x];
+                sum += gammas[c.x] + (px - 1) * c.log_m + px * c.log_x -
+                       (px + g.q) * std::log(c.xm + g.v);
             }
             return -sum;
         },
