@@ -17,7 +17,7 @@
 //      floor for the same work: one getDataArray of the lines, one setDataArray of the
 //      Clients sheet's block.
 //
-//   office_bench [--quick] [--reps N] [--limit SECONDS] [--only tiers|segment|orders]
+//   office_bench [--quick] [--reps N] [--limit SECONDS] [--only tiers|segment|orders|models]
 //                [--rows N,...] [--no-per-row]
 //
 // --quick: 100 rows, one repetition (the ctest smoke test office_bench_smoke).
@@ -100,6 +100,8 @@ struct Config {
     bool segment = true;
     bool orders = true;
     bool columns = true;
+    bool models = true;
+    int model_rows = 100000;
     std::vector<std::string> column_functions; // --functions: only these (and built-in IF)
     std::vector<int> tier_rows = {10000, 100000};
     int per_row_rows = 10000;
@@ -1092,6 +1094,58 @@ void bench_wide_references(Bench& bench, const Config& cfg) {
     }
 }
 
+// ---------------------------------------------------------------- 7: the buying models
+
+// 100,000 clients' x, t_x and T in A:C (made up, valid: repeat counts 0-6, T up to 39 weeks),
+// the fitted BG/NBD parameters as values in E1:H1, and =CLIENT_P_ALIVE(A2;B2;C2;$E$1:$H$1) in
+// every row of D: the per-row form an analyst fills down once the model is fitted. Target
+// (issue "Who is still a client"): recalculated in under 1 s.
+void bench_models(Bench& bench, const Config& cfg) {
+    const int rows = cfg.model_rows;
+    const int last = rows + 1;
+    auto doc = manual_doc(bench.office());
+    std::vector<double> x(rows), t_x(rows), T(rows);
+    for (int i = 0; i < rows; ++i) {
+        x[i] = i % 7;
+        T[i] = (1 + (i * 37) % 272) / 7.0;
+        t_x[i] = x[i] > 0 ? T[i] * ((i * 13) % 100 + 1) / 101.0 : 0.0;
+    }
+    put_column(*doc, "A", 2, x);
+    put_column(*doc, "B", 2, t_x);
+    put_column(*doc, "C", 2, T);
+    const std::string n = std::to_string(last);
+    doc->set_array_formula("J1:N1", "=CLIENT_BGNBD_FIT(A2:A" + n + ";B2:B" + n + ";C2:C" + n + ")");
+    calculatable(*doc)->calculateAll();
+    const double fit_start = now_s();
+    calculatable(*doc)->calculateAll();
+    const double fit_s = now_s() - fit_start;
+    for (const char* col : {"E", "F", "G", "H"}) {
+        const std::string from = std::string(1, static_cast<char>('J' + (col[0] - 'E'))) + "1";
+        doc->set_value(std::string(col) + "1", doc->value(from));
+    }
+    // Only the per-row formulas are timed: the fit's formula goes.
+    Reference<css::sheet::XSheetOperation>(doc->sheet()->getCellRangeByName(ou("J1:N1")),
+                                           UNO_QUERY_THROW)
+        ->clearContents(css::sheet::CellFlags::FORMULA);
+    put_formulas(*doc, "D", 2, last, [](int r) {
+        const std::string s = std::to_string(r);
+        return "=CLIENT_P_ALIVE(A" + s + ";B" + s + ";C" + s + ";$E$1:$H$1)";
+    });
+    TierSheet sheet{std::move(doc), "D", last};
+    const Figure per_row = time_sheet(bench, "p_alive", sheet, cfg.reps, cfg.limit_s);
+    // The per-row results against the array form over the same rows.
+    sheet.doc->set_array_formula("P2:P" + n, "=CLIENT_P_ALIVE(A2:A" + n + ";B2:B" + n + ";C2:C" +
+                                                 n + ";E1:H1)");
+    sheet.doc->set_formula("Q1", "=SUMPRODUCT(ABS(D2:D" + n + "-P2:P" + n + "))");
+    calculatable(*sheet.doc)->calculateAll();
+    report("## The buying models: per-row CLIENT_P_ALIVE (calculateAll)");
+    report("| rows | {=CLIENT_BGNBD_FIT(A:A;B:B;C:C)} once | per-row "
+           "=CLIENT_P_ALIVE(A2;B2;C2;$E$1:$H$1) | per-row against the array form |");
+    report("|---:|---:|---:|---:|");
+    report("| %d | %.3f s | %s | sum of differences %.1e |", rows, fit_s, per_row.cell().c_str(),
+           sheet.doc->value("Q1"));
+}
+
 int run(const Config& cfg) {
     const double t0 = now_s();
     bool ok = true;
@@ -1111,6 +1165,11 @@ int run(const Config& cfg) {
     }
     if (cfg.orders && !cfg.order_rows.empty()) {
         bench_orders(cfg);
+    }
+    if (cfg.models) {
+        Bench bench;
+        bench_models(bench, cfg);
+        bench.kill_office();
     }
     if (cfg.columns && !cfg.quick) {
         Bench bench;
@@ -1139,6 +1198,7 @@ int main(int argc, char** argv) {
             cfg.per_row_rows = 100;
             cfg.floor_rows = {100};
             cfg.order_rows = {100};
+            cfg.model_rows = 100;
         } else if (arg == "--reps" && i + 1 < argc) {
             cfg.reps = std::max(1, std::atoi(argv[++i]));
         } else if (arg == "--limit" && i + 1 < argc) {
@@ -1159,8 +1219,10 @@ int main(int argc, char** argv) {
                    (std::strcmp(argv[i + 1], "tiers") == 0 ||
                     std::strcmp(argv[i + 1], "segment") == 0 ||
                     std::strcmp(argv[i + 1], "orders") == 0 ||
-                    std::strcmp(argv[i + 1], "columns") == 0)) {
+                    std::strcmp(argv[i + 1], "columns") == 0 ||
+                    std::strcmp(argv[i + 1], "models") == 0)) {
             const std::string only = argv[++i];
+            cfg.models = only == "models";
             cfg.tiers = only == "tiers";
             cfg.segment = only == "segment";
             cfg.orders = only == "orders";
@@ -1172,10 +1234,9 @@ int main(int argc, char** argv) {
                 cfg.column_functions.push_back(item);
             }
         } else {
-            std::fprintf(stderr,
-                         "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
-                         "[--only tiers|segment|orders|columns] [--rows N,N...] [--no-per-row] "
-                         "[--functions F,F...]\n");
+            std::fprintf(stderr, "usage: office_bench [--quick] [--reps N] [--limit SECONDS] "
+                                 "[--only tiers|segment|orders|columns|models] [--rows N,N...] "
+                                 "[--no-per-row] [--functions F,F...]\n");
             return 2;
         }
     }
