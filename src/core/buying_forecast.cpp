@@ -54,7 +54,6 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
         out.has_clv = false;
     }
 
-    const double horizon = kForecastMonths * kWeeksPerMonth;
     std::map<std::pair<double, double>, IfAlive> shared;
     out.p_alive.assign(clients.size(), kNaN);
     out.expected_orders.assign(clients.size(), kNaN);
@@ -67,13 +66,14 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
         auto [it, added] = shared.try_emplace({c.summary.x, c.summary.T});
         IfAlive& f = it->second;
         try {
-            if (added) {
-                f.expected =
-                    bgnbd_expected_purchases_if_alive(out.bgnbd, c.summary.x, c.summary.T, horizon);
-                if (out.has_clv) {
-                    f.discounted = discounted_purchases_if_alive(
-                        out.bgnbd, c.summary.x, c.summary.T, kForecastMonths, rate, kWeeksPerMonth);
-                }
+            if (added && out.has_clv) { // one series per month, the last is the 12 months'
+                const PurchasesIfAlive months = purchases_if_alive(
+                    out.bgnbd, c.summary.x, c.summary.T, kForecastMonths, rate, kWeeksPerMonth);
+                f.expected = months.total;
+                f.discounted = months.discounted;
+            } else if (added) {
+                f.expected = bgnbd_expected_purchases_if_alive(out.bgnbd, c.summary.x, c.summary.T,
+                                                               kForecastMonths * kWeeksPerMonth);
             }
             const double p_alive = bgnbd_probability_alive(out.bgnbd, c.summary);
             out.p_alive[i] = p_alive;

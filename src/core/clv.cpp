@@ -22,17 +22,16 @@ void validate_horizon(double months, double rate, double units_per_month) {
 
 } // namespace
 
-double discounted_purchases_if_alive(const BgNbdParams& params, double x, double T, double months,
-                                     double rate, double units_per_month) {
+PurchasesIfAlive purchases_if_alive(const BgNbdParams& params, double x, double T, double months,
+                                    double rate, double units_per_month) {
     validate_horizon(months, rate, units_per_month);
-    double value = 0;
-    double before = 0; // expected purchases up to the previous month's end
+    PurchasesIfAlive out;
     for (int m = 1; m <= static_cast<int>(months); ++m) {
         const double upto = bgnbd_expected_purchases_if_alive(params, x, T, m * units_per_month);
-        value += (upto - before) / std::pow(1 + rate, m);
-        before = upto;
+        out.discounted += (upto - out.total) / std::pow(1 + rate, m);
+        out.total = upto; // expected purchases up to this month's end
     }
-    return value;
+    return out;
 }
 
 double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& client, double spend,
@@ -47,7 +46,7 @@ double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& c
         return 0;
     }
     return spend * bgnbd_probability_alive(params, client) *
-           discounted_purchases_if_alive(params, client.x, client.T, months, rate, units_per_month);
+           purchases_if_alive(params, client.x, client.T, months, rate, units_per_month).discounted;
 }
 
 } // namespace triage

@@ -16,10 +16,15 @@ constexpr double kDaysPerMonth = 30;
 // `spend` the expected spend per purchase (gamma_gamma_expected_spend). Throws InvalidInput
 // for months not a whole number from 0 to 1200, a rate not in [0, 10], units_per_month not
 // positive, or a spend not finite.
-// The same sum for a client still alive and a spend of 1: it depends on x and T only, and
-// customer_lifetime_value = spend x P(alive) x this. Shared by clients with one x and T.
-double discounted_purchases_if_alive(const BgNbdParams& params, double x, double T, double months,
-                                     double monthly_discount_rate, double units_per_month);
+// The same sum for a client still alive and a spend of 1 (`discounted`: it depends on x and
+// T only, and customer_lifetime_value = spend x P(alive) x discounted), with the purchases
+// expected over all the months undiscounted (`total`). Shared by clients with one x and T.
+struct PurchasesIfAlive {
+    double discounted = 0;
+    double total = 0;
+};
+PurchasesIfAlive purchases_if_alive(const BgNbdParams& params, double x, double T, double months,
+                                    double monthly_discount_rate, double units_per_month);
 
 double customer_lifetime_value(const BgNbdParams& params, const RepeatSummary& client, double spend,
                                double months, double monthly_discount_rate, double units_per_month);
