@@ -48,10 +48,6 @@ std::string shown(double value, Lang lang) {
 
 // ---------------------------------------------------------------- table checks
 
-bool present(const Column& column) {
-    return !column.empty();
-}
-
 void require_rows(const Column& column, std::size_t rows, Field field) {
     if (present(column) && column.size() != rows) {
         throw InvalidInput("the " + std::string(field_key(field)) + " column has " +

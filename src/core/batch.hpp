@@ -28,6 +28,11 @@ namespace triage {
 // is absent (the table has no such column).
 using Column = std::vector<std::optional<double>>;
 
+// Whether the table has the column (a column with no cells is absent).
+inline bool present(const Column& column) {
+    return !column.empty();
+}
+
 // What the value column holds: profit, or revenue where the table has no profit column.
 enum class ValueKind { Profit, Revenue };
 

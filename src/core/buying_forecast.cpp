@@ -112,21 +112,60 @@ std::string forecast_note(const BuyingForecast& forecast, Lang lang) {
     return forecast.attempted && !forecast.fitted ? std::string(kNote.in(lang)) : std::string();
 }
 
-const Localized& p_alive_header() {
-    static constexpr Localized kText = {"P(alive)", "Вероятность активности",
-                                        "Aktiivisuuden todennäköisyys"};
-    return kText;
+std::vector<RepeatBuying> repeat_buying_from_fields(const FieldColumns& fields, double today) {
+    const Column& orders = fields[field_index(Field::Orders)];
+    const Column& first = fields[field_index(Field::FirstOrderDate)];
+    const Column& last = fields[field_index(Field::LastOrderDate)];
+    const Column& revenue = fields[field_index(Field::Revenue)];
+    const Column& value = present(revenue) ? revenue : fields[field_index(Field::Profit)];
+    if (!present(orders) || !present(first) || !present(last) || !std::isfinite(today)) {
+        return {};
+    }
+    const auto number = [](const Column& column, std::size_t i) -> std::optional<double> {
+        if (i < column.size() && column[i] && std::isfinite(*column[i])) {
+            return column[i];
+        }
+        return std::nullopt;
+    };
+    std::vector<RepeatBuying> out(orders.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto n = number(orders, i);
+        const auto f = number(first, i);
+        const auto l = number(last, i);
+        if (!n || !f || !l || *n < 1 || *l < *f || *n != std::floor(*n)) {
+            continue; // not a history the model can read
+        }
+        RepeatBuying& c = out[i];
+        const double span = std::floor(*l) - std::floor(*f);
+        c.bought = true;
+        c.summary.x = span > 0 ? *n - 1 : 0;
+        c.summary.t_x = c.summary.x > 0 ? span / kDaysPerWeek : 0;
+        c.summary.T = std::max(std::floor(today) - std::floor(*f), span) / kDaysPerWeek;
+        const auto v = number(value, i);
+        c.monetary = c.summary.x > 0 && v ? std::max(0.0, *v / *n) : 0;
+    }
+    return out;
 }
 
-const Localized& expected_orders_header() {
-    static constexpr Localized kText = {"Expected orders, 12 months", "Ожидаемые заказы, 12 мес.",
-                                        "Odotetut tilaukset, 12 kk"};
-    return kText;
+bool table_gives_repeat_buying(const HeaderMapping& mapping) {
+    return mapping.column(Field::Orders) && mapping.column(Field::FirstOrderDate) &&
+           mapping.column(Field::LastOrderDate);
 }
 
-const Localized& clv_header() {
-    static constexpr Localized kText = {"CLV, 12 months", "CLV, 12 мес.", "CLV, 12 kk"};
-    return kText;
+double model_value(const BuyingForecast& forecast, ModelColumn column, std::size_t row) {
+    const std::vector<double>* values = nullptr;
+    switch (column) {
+    case ModelColumn::PAlive:
+        values = &forecast.p_alive;
+        break;
+    case ModelColumn::ExpectedOrders:
+        values = &forecast.expected_orders;
+        break;
+    case ModelColumn::Clv:
+        values = &forecast.clv;
+        break;
+    }
+    return row < values->size() ? (*values)[row] : kNaN;
 }
 
 } // namespace triage

@@ -9,6 +9,7 @@
 #include "core/gamma_gamma.hpp"
 #include "core/lang.hpp"
 #include "core/repeat_buying.hpp"
+#include "core/segmentation.hpp"
 
 #include <string>
 #include <vector>
@@ -42,9 +43,17 @@ void attach_p_alive(ClientTable& table, const BuyingForecast& forecast);
 // "P(alive) and CLV were not computed: ..." for the result line, when not fitted (else empty).
 std::string forecast_note(const BuyingForecast& forecast, Lang lang);
 
-// The Clients sheet's headers: "P(alive)", "Expected orders, 12 months", "CLV, 12 months".
-const Localized& p_alive_header();
-const Localized& expected_orders_header();
-const Localized& clv_header();
+// Each client's repeat buying from the columns of a client table, when it has orders, first
+// and last order dates (else empty): x = orders - 1 (0 when the first and the last order fall
+// on one day), t_x = last - first, T = max(today - first, t_x), in weeks; the mean spend is
+// the revenue (else the profit) per order, the nearest a client table comes to the mean of
+// the repeat purchases. Rows without those values are not `bought`.
+std::vector<RepeatBuying> repeat_buying_from_fields(const FieldColumns& fields, double today);
+
+// Whether a client table's columns give the repeat buying (orders, first and last order date).
+bool table_gives_repeat_buying(const HeaderMapping& mapping);
+
+// The models' column `column` of row `row` (ModelColumn, segmentation.hpp), NaN when unknown.
+double model_value(const BuyingForecast& forecast, ModelColumn column, std::size_t row);
 
 } // namespace triage

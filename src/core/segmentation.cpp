@@ -101,10 +101,6 @@ constexpr std::array<Localized, 13> kSummaryTexts = {{
      "{} kannattavinta asiakasta {} asiakkaasta."},
 }};
 
-bool present(const Column& column) {
-    return !column.empty();
-}
-
 constexpr std::array<Localized, 30> kPanelTexts = {{
     {"Client Triage", "Client Triage", "Client Triage"},
     {"Table", "Таблица", "Taulukko"},
@@ -161,13 +157,28 @@ const Localized& output_header(OutputColumn column) {
     return kOutputHeaders[static_cast<std::size_t>(column)];
 }
 
-bool is_output_header_row(const std::vector<std::string>& headers) {
-    if (headers.size() != kOutputColumnCount) {
+const Localized& model_header(ModelColumn column) {
+    static constexpr std::array<Localized, kModelColumnCount> kHeaders = {{
+        {"P(alive)", "Вероятность активности", "Aktiivisuuden todennäköisyys"},
+        {"Expected orders, 12 months", "Ожидаемые заказы, 12 мес.", "Odotetut tilaukset, 12 kk"},
+        {"CLV, 12 months", "CLV, 12 мес.", "CLV, 12 kk"},
+    }};
+    return kHeaders[static_cast<std::size_t>(column)];
+}
+
+namespace {
+
+// Whether `headers` from `first` on are `names` in order, in any of the languages (case,
+// spaces and punctuation ignored).
+template <std::size_t N>
+bool headers_are(const std::vector<std::string>& headers, std::size_t first,
+                 const std::array<const Localized*, N>& names) {
+    if (headers.size() < first + N) {
         return false;
     }
-    for (std::size_t i = 0; i < kOutputColumnCount; ++i) {
-        const std::string cell = normalize_header(headers[i]);
-        const Localized& name = kOutputHeaders[i];
+    for (std::size_t i = 0; i < N; ++i) {
+        const std::string cell = normalize_header(headers[first + i]);
+        const Localized& name = *names[i];
         if (cell != normalize_header(name.en) && cell != normalize_header(name.ru) &&
             cell != normalize_header(name.fi)) {
             return false;
@@ -176,12 +187,36 @@ bool is_output_header_row(const std::vector<std::string>& headers) {
     return true;
 }
 
-std::size_t trailing_output_columns(const std::vector<std::string>& headers) {
-    if (headers.size() <= kOutputColumnCount) {
-        return 0;
+std::array<const Localized*, kOutputColumnCount> output_headers() {
+    std::array<const Localized*, kOutputColumnCount> out{};
+    for (std::size_t i = 0; i < kOutputColumnCount; ++i) {
+        out[i] = &kOutputHeaders[i];
     }
-    const std::vector<std::string> tail(headers.end() - kOutputColumnCount, headers.end());
-    return is_output_header_row(tail) ? kOutputColumnCount : 0;
+    return out;
+}
+
+std::array<const Localized*, kModelColumnCount> model_headers() {
+    return {&model_header(ModelColumn::PAlive), &model_header(ModelColumn::ExpectedOrders),
+            &model_header(ModelColumn::Clv)};
+}
+
+} // namespace
+
+bool is_output_header_row(const std::vector<std::string>& headers) {
+    return headers.size() == kOutputColumnCount && headers_are(headers, 0, output_headers());
+}
+
+std::size_t trailing_output_columns(const std::vector<std::string>& headers) {
+    const std::size_t n = headers.size();
+    constexpr std::size_t kWithModels = kOutputColumnCount + kModelColumnCount;
+    if (n > kWithModels && headers_are(headers, n - kWithModels, output_headers()) &&
+        headers_are(headers, n - kModelColumnCount, model_headers())) {
+        return kWithModels;
+    }
+    if (n > kOutputColumnCount && headers_are(headers, n - kOutputColumnCount, output_headers())) {
+        return kOutputColumnCount;
+    }
+    return 0;
 }
 
 ClientTable client_table_from_fields(FieldColumns fields, double today) {

@@ -28,7 +28,16 @@ const Localized& output_header(OutputColumn column);
 // mixed (case, spaces and punctuation ignored): the columns a previous run wrote.
 bool is_output_header_row(const std::vector<std::string>& headers);
 
-// The number of columns at the end of a header row that a previous run wrote (0 or 5).
+// The buying models' columns that follow the output columns when the table gives each
+// client's repeat buying (buying_forecast.hpp): "P(alive)", "Expected orders, 12 months",
+// "CLV, 12 months" and their ru / fi headers. The Clients sheet of a transaction table has
+// them too.
+enum class ModelColumn { PAlive, ExpectedOrders, Clv };
+constexpr std::size_t kModelColumnCount = 3;
+const Localized& model_header(ModelColumn column);
+
+// The number of columns at the end of a header row that a previous run wrote: 0, 5 (the
+// output columns) or 8 (the output and the models' columns).
 std::size_t trailing_output_columns(const std::vector<std::string>& headers);
 
 // ---------------------------------------------------------------- input

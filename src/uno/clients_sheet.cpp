@@ -70,14 +70,10 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
     const sal_Int32 first_result = static_cast<sal_Int32>(columns.size());
     const sal_Int32 first_model =
         first_result + static_cast<sal_Int32>(kOutputColumnCount) + (clients.has_rfm ? 2 : 0);
-    // The models' columns: P(alive), expected orders and, with a spend model, CLV.
-    std::vector<std::pair<const Localized*, const std::vector<double>*>> model_columns;
+    // The models' columns: P(alive), expected orders and CLV (empty without a spend model).
+    std::vector<ModelColumn> model_columns;
     if (forecast.fitted) {
-        model_columns.push_back({&p_alive_header(), &forecast.p_alive});
-        model_columns.push_back({&expected_orders_header(), &forecast.expected_orders});
-        if (forecast.has_clv) {
-            model_columns.push_back({&clv_header(), &forecast.clv});
-        }
+        model_columns = {ModelColumn::PAlive, ModelColumn::ExpectedOrders, ModelColumn::Clv};
     }
     const sal_Int32 width = first_model + static_cast<sal_Int32>(model_columns.size());
     const sal_Int32 rows = static_cast<sal_Int32>(clients.clients()) + 1;
@@ -98,7 +94,8 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
         header[first_model - 1] <<= to_ou(rfm_segment_header().in(lang));
     }
     for (std::size_t k = 0; k < model_columns.size(); ++k) {
-        header[first_model + static_cast<sal_Int32>(k)] <<= to_ou(model_columns[k].first->in(lang));
+        header[first_model + static_cast<sal_Int32>(k)] <<=
+            to_ou(model_header(model_columns[k]).in(lang));
     }
     for (sal_Int32 r = 1; r < rows; ++r) {
         const std::size_t row = static_cast<std::size_t>(r - 1);
@@ -137,7 +134,7 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
             }
         }
         for (std::size_t k = 0; k < model_columns.size(); ++k) {
-            const double value = (*model_columns[k].second)[row];
+            const double value = model_value(forecast, model_columns[k], row);
             Any& cell = cells[first_model + static_cast<sal_Int32>(k)];
             if (std::isnan(value)) {
                 cell <<= OUString();
@@ -171,13 +168,8 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
         }
     }
     set_result_text_formats(model, sheet, first_result, 1, rows - 1);
-    if (!model_columns.empty() && rows > 1) { // P(alive) as a percentage, the rest 2 decimals
-        set_standard_format(model,
-                            sheet->getCellRangeByPosition(first_model, 1, first_model, rows - 1),
-                            css::util::NumberFormat::PERCENT);
-        set_builtin_format(model,
-                           sheet->getCellRangeByPosition(first_model + 1, 1, width - 1, rows - 1),
-                           css::i18n::NumberFormatIndex::NUMBER_1000DEC2);
+    if (!model_columns.empty() && rows > 1) {
+        set_model_formats(model, sheet, first_model, 1, rows - 1);
     }
     Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(0, 0, width - 1, rows - 1),
                                           UNO_QUERY_THROW)

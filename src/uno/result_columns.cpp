@@ -10,6 +10,7 @@
 #include "core/segmentation.hpp"
 
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
@@ -59,28 +60,65 @@ void set_result_text_formats(const Reference<css::frame::XModel>& model,
     }
 }
 
+void set_model_formats(const Reference<css::frame::XModel>& model,
+                       const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first,
+                       sal_Int32 first_row, sal_Int32 last_row) {
+    set_standard_format(model, sheet->getCellRangeByPosition(first, first_row, first, last_row),
+                        css::util::NumberFormat::PERCENT);
+    set_builtin_format(
+        model,
+        sheet->getCellRangeByPosition(
+            first + 1, first_row, first + static_cast<sal_Int32>(kModelColumnCount) - 1, last_row),
+        css::i18n::NumberFormatIndex::NUMBER_1000DEC2);
+}
+
 void write_output(const Reference<css::frame::XModel>& model,
                   const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& out,
-                  bool replaces_previous, const BatchResult& result, Lang lang, PhaseLog& phases) {
+                  bool replaces_previous, const BatchResult& result, const BuyingForecast& forecast,
+                  Lang lang, PhaseLog& phases) {
     const Reference<css::table::XCellRange> range = range_of(sheet, out);
     std::optional<Range> before;
     if (replaces_previous) {
         before = read_block(sheet, out); // a previous run's output
     }
     const sal_Int32 rows = out.EndRow - out.StartRow + 1;
+    const sal_Int32 width = out.EndColumn - out.StartColumn + 1;
+    const sal_Int32 first_model = static_cast<sal_Int32>(kOutputColumnCount);
     Range data(rows);
     Sequence<Any>* data_rows = data.getArray();
-    data_rows[0].realloc(kOutputColumnCount);
+    data_rows[0].realloc(width);
     for (std::size_t c = 0; c < kOutputColumnCount; ++c) {
         data_rows[0].getArray()[c] <<=
             OUString::fromUtf8(output_header(static_cast<OutputColumn>(c)).in(lang));
     }
+    for (sal_Int32 c = first_model; c < width; ++c) {
+        data_rows[0].getArray()[c] <<=
+            OUString::fromUtf8(model_header(static_cast<ModelColumn>(c - first_model)).in(lang));
+    }
     for (sal_Int32 r = 1; r < rows; ++r) {
         data_rows[r] = output_row(result, static_cast<std::size_t>(r - 1));
+        if (width > first_model) {
+            data_rows[r].realloc(width);
+            Any* cells = data_rows[r].getArray();
+            for (sal_Int32 c = first_model; c < width; ++c) {
+                const double value =
+                    model_value(forecast, static_cast<ModelColumn>(c - first_model),
+                                static_cast<std::size_t>(r - 1));
+                if (std::isnan(value)) {
+                    cells[c] <<= OUString();
+                } else {
+                    cells[c] <<= value;
+                }
+            }
+        }
     }
     phases.mark("build");
     // The text columns get the Text number format first.
     set_result_text_formats(model, sheet, out.StartColumn, out.StartRow, out.EndRow);
+    if (width > first_model && rows > 1) {
+        set_model_formats(model, sheet, out.StartColumn + first_model, out.StartRow + 1,
+                          out.EndRow);
+    }
     phases.mark("format");
     Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->setDataArray(data);
     phases.mark("write");
@@ -103,8 +141,7 @@ void write_output(const Reference<css::frame::XModel>& model,
             before ? Any(std::move(*before)) : Any(), Any(data)));
     }
     phases.mark("undo");
-    set_readable_widths(sheet, out.StartColumn, static_cast<sal_Int32>(kOutputColumnCount), data,
-                        0);
+    set_readable_widths(sheet, out.StartColumn, width, data, 0);
 }
 
 } // namespace triage::uno

@@ -226,7 +226,13 @@ std::string run_client_table(const Reference<css::frame::XModel>& model, const F
         throw Refused{Refusal::MissingColumns, problems_text(mapping, lang)};
     }
     check_writable(model, table);
-    const CellRangeAddress out = output_area(table);
+    // The models' columns where the table gives each client's repeat buying, and where a
+    // previous run wrote them (they are replaced, not left stale).
+    const bool model_columns = table_gives_repeat_buying(mapping) ||
+                               table.previous_columns == kOutputColumnCount + kModelColumnCount;
+    const CellRangeAddress out =
+        output_area(table, static_cast<sal_Int32>(kOutputColumnCount +
+                                                  (model_columns ? kModelColumnCount : 0)));
     const bool replaces_previous = check_output_area(table, out);
     phases.mark("checks");
     FieldColumns fields;
@@ -242,18 +248,24 @@ std::string run_client_table(const Reference<css::frame::XModel>& model, const F
     const double analysis =
         options.analysis_date.value_or(rules.analysis_date.value_or(today_day())) -
         null_date_shift(model);
-    const ClientTable client_table = client_table_from_fields(std::move(fields), analysis);
+    const std::vector<RepeatBuying> repeat_buying = repeat_buying_from_fields(fields, analysis);
+    ClientTable client_table = client_table_from_fields(std::move(fields), analysis);
     phases.mark("convert");
+    const BuyingForecast forecast = forecast_buying(repeat_buying);
+    attach_p_alive(client_table, forecast);
+    phases.mark("models");
     const BatchResult result = segment_and_write(
-        model, table.sheet, client_names, client_table, rules, lang, {}, progress, phases,
-        [&](const BatchResult& r, NewStyles& new_styles) {
-            write_output(model, table.sheet, out, replaces_previous, r, lang, phases);
+        model, table.sheet, client_names, client_table, rules, lang, forecast_note(forecast, lang),
+        progress, phases, [&](const BatchResult& r, NewStyles& new_styles) {
+            write_output(model, table.sheet, out, replaces_previous, r, forecast, lang, phases);
             fault_point("output");
             apply_colours(model, table.sheet, out, lang, new_styles);
             fault_point("colours");
             phases.mark("colours");
         });
-    return result_line(result.summary, lang);
+    const std::string models = forecast_note(forecast, lang);
+    return models.empty() ? result_line(result.summary, lang)
+                          : result_line(result.summary, lang) + " " + models;
 }
 
 std::string run_transactions(const Reference<css::frame::XModel>& model, const FoundTable& table,

@@ -89,6 +89,7 @@ FoundTable find_table(const Reference<css::frame::XModel>& model) {
         area.EndColumn -= static_cast<sal_Int32>(previous);
         headers.resize(headers.size() - previous);
         table.previous_output = true;
+        table.previous_columns = previous;
     }
     table.input = area;
     table.headers = std::move(headers);

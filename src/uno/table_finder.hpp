@@ -14,7 +14,8 @@ namespace triage::uno {
 struct FoundTable {
     css::uno::Reference<css::sheet::XSpreadsheet> sheet;
     css::table::CellRangeAddress input; // header row + client rows, without a previous run's output
-    bool previous_output = false;       // the five columns right of `input` are a previous run's
+    bool previous_output = false;       // the columns right of `input` are a previous run's ...
+    std::size_t previous_columns = 0;   // ... 5, or 8 with the models' columns
     std::vector<std::string> headers;
 };
 

@@ -45,34 +45,28 @@ void check_writable(const Reference<css::frame::XModel>& model, const FoundTable
     }
 }
 
-CellRangeAddress output_area(const FoundTable& table) {
+CellRangeAddress output_area(const FoundTable& table, sal_Int32 width) {
     const Reference<css::table::XColumnRowRange> columns(table.sheet, UNO_QUERY_THROW);
     const sal_Int32 column_count = columns->getColumns()->getCount();
     const sal_Int32 first = table.input.EndColumn + 1;
-    if (first + static_cast<sal_Int32>(kOutputColumnCount) > column_count) {
+    if (first + width > column_count) {
         throw Refused{Refusal::NoRoomForOutput, {}};
     }
-    return block(table.input, first, kOutputColumnCount, table.input.StartRow, table.input.EndRow);
+    return block(table.input, first, width, table.input.StartRow, table.input.EndRow);
 }
 
-// The output block must be empty, or a previous run's (its header row is ours).
-bool check_output_area(const FoundTable& table, const CellRangeAddress& out) {
-    if (table.previous_output) {
-        return true;
-    }
-    const Range header = read_block(
-        table.sheet, block(out, out.StartColumn, kOutputColumnCount, out.StartRow, out.StartRow));
-    if (is_output_header_row(row_texts(header, 0))) {
-        return true;
-    }
+namespace {
+
+// Throws Refused (TargetOccupied) naming the cells of `area` that hold anything (a constant, a
+// formula, also one showing nothing): they are the user's.
+void refuse_if_occupied(const Reference<css::sheet::XSpreadsheet>& sheet,
+                        const CellRangeAddress& area) {
     // Nothing right of (or below) the used area: the common case, without reading the block.
-    const CellRangeAddress used_end = end_of_used_area(table.sheet);
-    if (used_end.EndColumn < out.StartColumn || used_end.EndRow < out.StartRow) {
-        return false;
+    const CellRangeAddress used_end = end_of_used_area(sheet);
+    if (used_end.EndColumn < area.StartColumn || used_end.EndRow < area.StartRow) {
+        return;
     }
-    // Any cell with content (a constant, a formula, also one showing nothing) is the user's.
-    const Reference<css::sheet::XCellRangeFormula> formulas(range_of(table.sheet, out),
-                                                            UNO_QUERY_THROW);
+    const Reference<css::sheet::XCellRangeFormula> formulas(range_of(sheet, area), UNO_QUERY_THROW);
     const Sequence<Sequence<OUString>> content = formulas->getFormulaArray();
     sal_Int32 top = -1;
     sal_Int32 bottom = -1;
@@ -89,16 +83,35 @@ bool check_output_area(const FoundTable& table, const CellRangeAddress& out) {
         }
     }
     if (top >= 0) {
-        const CellRangeAddress taken = block(out, out.StartColumn + left, right - left + 1,
-                                             out.StartRow + top, out.StartRow + bottom);
-        const Reference<css::beans::XPropertySet> props(range_of(table.sheet, taken),
-                                                        UNO_QUERY_THROW);
+        const CellRangeAddress taken = block(area, area.StartColumn + left, right - left + 1,
+                                             area.StartRow + top, area.StartRow + bottom);
+        const Reference<css::beans::XPropertySet> props(range_of(sheet, taken), UNO_QUERY_THROW);
         OUString address;
         props->getPropertyValue("AbsoluteName") >>= address; // "$Sheet1.$F$5"
         address = address.copy(address.lastIndexOf('.') + 1).replaceAll("$", "");
         throw Refused{Refusal::TargetOccupied, to_utf8(address)};
     }
-    return false;
+}
+
+} // namespace
+
+// The output block must be empty, or a previous run's (its header row is ours).
+bool check_output_area(const FoundTable& table, const CellRangeAddress& out) {
+    const sal_Int32 width = out.EndColumn - out.StartColumn + 1;
+    sal_Int32 previous = static_cast<sal_Int32>(table.previous_columns);
+    if (!table.previous_output) {
+        const Range header = read_block(
+            table.sheet, block(out, out.StartColumn, static_cast<sal_Int32>(kOutputColumnCount),
+                               out.StartRow, out.StartRow));
+        previous = is_output_header_row(row_texts(header, 0))
+                       ? static_cast<sal_Int32>(kOutputColumnCount)
+                       : 0;
+    }
+    if (previous < width) { // the columns beyond a previous run's (or all) must be empty
+        refuse_if_occupied(table.sheet, block(out, out.StartColumn + previous, width - previous,
+                                              out.StartRow, out.EndRow));
+    }
+    return previous > 0;
 }
 
 } // namespace triage::uno

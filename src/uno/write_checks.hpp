@@ -13,11 +13,12 @@ namespace triage::uno {
 // sheets).
 void check_writable(const css::uno::Reference<css::frame::XModel>& model, const FoundTable& table);
 
-// The five result columns right of the table (throws Refused when the sheet has no room).
-css::table::CellRangeAddress output_area(const FoundTable& table);
+// The `width` result columns right of the table (throws Refused when the sheet has no room).
+css::table::CellRangeAddress output_area(const FoundTable& table, sal_Int32 width);
 
-// True when the output block holds a previous run's columns; false when it is empty; throws
-// Refused (TargetOccupied) when a cell there holds the user's data.
+// True when the output block holds a previous run's columns (the columns beyond them, when the
+// block is wider, must be empty); false when it is empty; throws Refused (TargetOccupied) when
+// a cell there holds the user's data.
 bool check_output_area(const FoundTable& table, const css::table::CellRangeAddress& out);
 
 } // namespace triage::uno

@@ -365,9 +365,12 @@ TEST(OrdersInCalc, TheClientsSheetSegmentsAgainToTheSameVerdicts) {
     const auto again = office::segment(doc);
     ASSERT_TRUE(again.success) << again.message;
     EXPECT_NE(again.message.find("Segmented 6 clients"), std::string::npos) << again.message;
-    const auto second = sheet_rows(doc, clients, 7, "AD");
-    const std::size_t last = expected_header.size() + 2; // the new Verdict column
-    ASSERT_EQ(second[0][last], "Verdict");
+    const auto second = sheet_rows(doc, clients, 7, "AH");
+    // The new Verdict column, right of the sheet's own (and of its models' columns).
+    const std::size_t last = static_cast<std::size_t>(
+        std::find(second[0].rbegin(), second[0].rend(), "Verdict").base() - second[0].begin() - 1);
+    ASSERT_GT(last, verdict);
+    EXPECT_EQ(second[0][last - 2], "Tier");
     for (std::size_t r = 1; r <= 6; ++r) {
         EXPECT_EQ(second[r][last], first[r][verdict]) << first[r][1];
     }
@@ -497,6 +500,74 @@ TEST(OrdersInCalc, CdnowSampleGetsPAliveAndClv) {
         win_back += table[r][verdict] == "Win back";
     }
     EXPECT_GT(win_back, 0);
+}
+
+// A client table with orders, first and last order dates gets the models' columns after Next
+// step; a re-run replaces them; a cell of the user's where they would go refuses the run; the
+// lapse option p_alive_below decides Win back there too.
+TEST(ClientTableModels, ColumnsAfterTheResultsAndTheLapseOption) {
+    const std::string path =
+        office::writable_copy(std::string(TRIAGE_SOURCE_DIR) + "/examples/clients.csv");
+    CalcDoc doc(office::file_url(path), office::csv("44", 1033));
+    ASSERT_EQ(doc.text("A1"), "Client");
+    ASSERT_EQ(doc.text("P1"), "Rush orders share");
+    office::select(doc, "A2");
+    auto result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    auto rows = office::get_rows(doc, "Q1:Y201");
+    const std::vector<std::string> header = {"Tier",
+                                             "Risk",
+                                             "Verdict",
+                                             "Why",
+                                             "Next step",
+                                             "P(alive)",
+                                             "Expected orders, 12 months",
+                                             "CLV, 12 months",
+                                             ""};
+    EXPECT_EQ(rows[0], header);
+    std::vector<double> p_alive;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        p_alive.push_back(std::stod(rows[r][5]));
+        EXPECT_GE(p_alive.back(), 0);
+        EXPECT_LE(p_alive.back(), 1);
+        EXPECT_GE(std::stod(rows[r][6]), 0);
+    }
+    // The threshold: the median P(alive) of the example, so that clients fall on both sides.
+    std::sort(p_alive.begin(), p_alive.end());
+    const double threshold = p_alive[p_alive.size() / 2];
+    ASSERT_LT(p_alive.front(), threshold);
+
+    // With the lapse option, exactly the A and B clients below it are Win back (the rest of
+    // the spec's rule: unless their risk band is high).
+    office::set_document_rules(doc, "{\"lapse\": {\"p_alive_below\": " + std::to_string(threshold) +
+                                        "}}");
+    office::select(doc, "A2");
+    result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_EQ(doc.text("Z1"), ""); // replaced in place: nothing right of the eight columns
+    rows = office::get_rows(doc, "Q1:X201");
+    int win_back = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const bool top = rows[r][0] == "A" || rows[r][0] == "B";
+        const bool gone = std::stod(rows[r][5]) < std::stod(std::to_string(threshold));
+        if (rows[r][2] == "Win back") {
+            EXPECT_TRUE(top && gone) << "row " << r + 1;
+            ++win_back;
+        } else if (top && gone) {
+            EXPECT_GE(std::stod(rows[r][1]), 60) << "row " << r + 1; // a high band
+        }
+    }
+    EXPECT_GT(win_back, 0);
+
+    // A cell of the user's where the models' columns go: refused, nothing changed.
+    CalcDoc fresh(office::file_url(path), office::csv("44", 1033));
+    fresh.set_text("X5", "my note");
+    office::select(fresh, "A2");
+    result = office::segment(fresh);
+    EXPECT_FALSE(result.success);
+    EXPECT_NE(result.message.find("X5"), std::string::npos) << result.message;
+    EXPECT_EQ(fresh.text("Q1"), "");
+    EXPECT_EQ(fresh.text("X5"), "my note");
 }
 
 TEST(ProductSheets, AUsersSummarySheetIsNeverReplaced) {

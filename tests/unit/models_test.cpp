@@ -356,3 +356,55 @@ TEST(BuyingForecast, RulesCarryThePAliveThreshold) {
 }
 
 } // namespace
+
+namespace {
+
+// A client table's orders, first and last order dates give the repeat buying.
+TEST(BuyingForecast, ClientTableColumnsGiveTheRepeatBuying) {
+    triage::FieldColumns fields;
+    const auto at = [&](triage::Field f) -> triage::Column& {
+        return fields[triage::field_index(f)];
+    };
+    // Rows: 5 orders over 70 days; 1 order; 3 orders on one day; no dates; a last order after
+    // the analysis date; a last order before the first (not a history).
+    at(triage::Field::Orders) = {5.0, 1.0, 3.0, 2.0, 2.0, 2.0};
+    at(triage::Field::FirstOrderDate) = {1000.0, 1050.0, 1060.0, std::nullopt, 1000.0, 1090.0};
+    at(triage::Field::LastOrderDate) = {1070.0, 1050.0, 1060.0, std::nullopt, 1150.0, 1080.0};
+    at(triage::Field::Revenue) = {500.0, 40.0, 90.0, 10.0, 30.0, 20.0};
+    const auto out = triage::repeat_buying_from_fields(fields, 1140.0);
+    ASSERT_EQ(out.size(), 6u);
+    EXPECT_TRUE(out[0].bought);
+    EXPECT_EQ(out[0].summary.x, 4);
+    EXPECT_DOUBLE_EQ(out[0].summary.t_x, 10);
+    EXPECT_DOUBLE_EQ(out[0].summary.T, 20);
+    EXPECT_DOUBLE_EQ(out[0].monetary, 100); // revenue per order
+    EXPECT_EQ(out[1].summary.x, 0);
+    EXPECT_DOUBLE_EQ(out[1].summary.T, 90.0 / 7);
+    EXPECT_EQ(out[1].monetary, 0);
+    EXPECT_EQ(out[2].summary.x, 0); // several orders on one day are one purchase
+    EXPECT_EQ(out[2].summary.t_x, 0);
+    EXPECT_FALSE(out[3].bought);
+    EXPECT_DOUBLE_EQ(out[4].summary.T, out[4].summary.t_x); // T is at least t_x
+    EXPECT_FALSE(out[5].bought);
+    for (const RepeatBuying& c : out) {
+        if (c.bought) {
+            EXPECT_NO_THROW(triage::validate_summary(c.summary));
+        }
+    }
+    // Without the first order date: nothing.
+    at(triage::Field::FirstOrderDate).clear();
+    EXPECT_TRUE(triage::repeat_buying_from_fields(fields, 1140.0).empty());
+}
+
+// A previous run's columns: the five output columns, or those and the models' three.
+TEST(BuyingForecast, PreviousRunsModelColumnsAreRecognised) {
+    std::vector<std::string> headers = {"Client",  "Profit", "Tier",     "Risk",
+                                        "Verdict", "Why",    "Next step"};
+    EXPECT_EQ(triage::trailing_output_columns(headers), 5u);
+    headers.insert(headers.end(), {"P(alive)", "Ожидаемые заказы, 12 мес.", "CLV, 12 kk"});
+    EXPECT_EQ(triage::trailing_output_columns(headers), 8u);
+    headers.back() = "CLV";
+    EXPECT_EQ(triage::trailing_output_columns(headers), 0u);
+}
+
+} // namespace
