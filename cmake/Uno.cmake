@@ -52,15 +52,27 @@ set(TRIAGE_OXT ${CMAKE_BINARY_DIR}/client-triage.oxt)
 set(TRIAGE_STAGE ${CMAKE_BINARY_DIR}/oxt)
 file(GLOB_RECURSE TRIAGE_EXTENSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/extension/*
      ${CMAKE_SOURCE_DIR}/dialogs/*)
+# The version in one place (project() in CMakeLists.txt), written into description.xml.
+configure_file(${CMAKE_SOURCE_DIR}/extension/description.xml.in
+               ${CMAKE_BINARY_DIR}/description.xml @ONLY)
+# The component ships stripped of symbols and debug information (the build keeps its own).
+find_program(TRIAGE_STRIP NAMES ${CMAKE_STRIP} strip REQUIRED)
 add_custom_command(
   OUTPUT ${TRIAGE_OXT}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${TRIAGE_STAGE} ${TRIAGE_OXT}
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/extension ${TRIAGE_STAGE}
+  COMMAND ${CMAKE_COMMAND} -E rm -f ${TRIAGE_STAGE}/description.xml.in
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/description.xml ${TRIAGE_STAGE}/
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${TRIAGE_STAGE}/registration
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/LICENSE
+          ${TRIAGE_STAGE}/registration/license_en.txt
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/dialogs ${TRIAGE_STAGE}/dialogs
   COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_RDB} $<TARGET_FILE:clienttriage> ${TRIAGE_STAGE}/
+  COMMAND ${TRIAGE_STRIP} --strip-unneeded ${TRIAGE_STAGE}/$<TARGET_FILE_NAME:clienttriage>
   COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_NLOPT_SONAME_FILE} ${TRIAGE_STAGE}/libnlopt.so.0
   COMMAND ${CMAKE_COMMAND} -E chdir ${TRIAGE_STAGE} ${ZIP} -q -r -X ${TRIAGE_OXT} .
-  DEPENDS clienttriage ${TRIAGE_RDB} ${TRIAGE_EXTENSION_FILES}
+  DEPENDS clienttriage ${TRIAGE_RDB} ${TRIAGE_EXTENSION_FILES} ${CMAKE_SOURCE_DIR}/LICENSE
+          ${CMAKE_BINARY_DIR}/description.xml
   COMMENT "Packaging client-triage.oxt")
 add_custom_target(oxt ALL DEPENDS ${TRIAGE_OXT})
 
@@ -81,6 +93,7 @@ add_executable(office_tests ${CMAKE_SOURCE_DIR}/tests/office/main.cpp ${TRIAGE_O
 target_link_libraries(office_tests PRIVATE office_harness GTest::gtest)
 set_target_properties(office_tests PROPERTIES BUILD_RPATH ${LO_PROGRAM_DIR})
 target_compile_definitions(office_tests PRIVATE TRIAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+                           TRIAGE_OXT_PATH="${TRIAGE_OXT}" TRIAGE_VERSION="${PROJECT_VERSION}"
                                                  TRIAGE_SHARED_DATA="${CMAKE_SOURCE_DIR}/../shared/data"
                                                  TRIAGE_COMPONENT_PATH="$<TARGET_FILE:clienttriage>")
 add_test(NAME office_tests COMMAND office_tests)

@@ -286,17 +286,26 @@ void Office::stop() {
 }
 
 void Office::start(const OfficeOptions& options) {
-    char tmpl[] = "/tmp/client-triage-office-XXXXXX";
-    if (!::mkdtemp(tmpl)) {
-        throw std::runtime_error("mkdtemp failed");
+    keep_folder_ = options.keep_folder;
+    const bool again = !options.reuse_folder.empty();
+    if (again) {
+        dir_ = options.reuse_folder;
+    } else {
+        char tmpl[] = "/tmp/client-triage-office-XXXXXX";
+        if (!::mkdtemp(tmpl)) {
+            throw std::runtime_error("mkdtemp failed");
+        }
+        dir_ = tmpl;
     }
-    dir_ = tmpl;
-    std::vector<std::string> oxts = {TRIAGE_OXT_PATH};
+    std::vector<std::string> oxts;
+    if (!options.remove_extension) {
+        oxts.push_back(options.oxt.empty() ? std::string(TRIAGE_OXT_PATH) : options.oxt);
+    }
     oxts.insert(oxts.end(), options.more_extensions.begin(), options.more_extensions.end());
     std::vector<std::string> copies;
     for (const std::string& source : oxts) {
         copies.push_back(dir_ + "/" + fs::path(source).filename().string());
-        fs::copy_file(source, copies.back());
+        fs::copy_file(source, copies.back(), fs::copy_options::overwrite_existing);
     }
     if (is_root()) {
         std::vector<std::string> owned = copies;
@@ -312,11 +321,21 @@ void Office::start(const OfficeOptions& options) {
 
     // A fresh profile must be initialised once before unopkg, or the first real start
     // unregisters the extension again.
-    run({kProgram + "/soffice", "--headless", "--norestore", "--nologo", profile,
-         "--terminate_after_init"},
-        dir_, true, log);
+    if (!again) {
+        run({kProgram + "/soffice", "--headless", "--norestore", "--nologo", profile,
+             "--terminate_after_init"},
+            dir_, true, log);
+    }
     if (!options.ui_locale.empty()) {
         set_ui_locale(dir_ + "/profile", options.ui_locale);
+    }
+    if (options.remove_extension) {
+        const int removed =
+            run({kProgram + "/unopkg", "remove", profile, kExtensionId}, dir_, true, log);
+        if (removed != 0) {
+            throw std::runtime_error("unopkg remove failed (" + std::to_string(removed) +
+                                     "), see " + log);
+        }
     }
     for (const std::string& oxt : copies) {
         const int added =
@@ -434,7 +453,7 @@ void Office::shutdown() {
         forget_office(pid_);
         pid_ = -1;
     }
-    if (!std::getenv("TRIAGE_KEEP_PROFILE")) {
+    if (!std::getenv("TRIAGE_KEEP_PROFILE") && !keep_folder_) {
         std::error_code ignored;
         fs::remove_all(dir_, ignored);
     }

@@ -22,7 +22,17 @@ struct OfficeOptions {
     std::string ui_locale; // e.g. "ru-RU"; empty: the office's default (English)
     bool visible = false;  // windows on $DISPLAY (e.g. under xvfb-run) instead of headless
     std::vector<std::string> more_extensions; // .oxt paths installed after the built one
+    // Instead of the built .oxt (e.g. an older version of it).
+    std::string oxt;
+    // The folder (profile, log) of an earlier office to start again, kept from it: its
+    // extension is upgraded by `oxt` (or the built one) with unopkg add, or removed.
+    std::string reuse_folder;
+    bool remove_extension = false; // with reuse_folder: unopkg remove instead of add
+    bool keep_folder = false;      // keep the folder when the office stops
 };
+
+// The identifier of the extension (description.xml).
+inline constexpr const char* kExtensionId = "org.clienttriage.extension";
 
 // Text between the tests (UTF-8) and UNO.
 rtl::OUString ou(const std::string& s);
@@ -54,6 +64,7 @@ private:
     void shutdown();
 
     std::string dir_;
+    bool keep_folder_ = false;
     pid_t pid_ = -1;
     int port_ = 0;
     Reference<css::uno::XComponentContext> context_;
