@@ -37,3 +37,11 @@ if compgen -G "fuzz/*.cpp" >/dev/null; then
     ./build-fuzz/"$name" -max_total_time="$fuzz_seconds" -print_final_stats=0 2>&1 | tail -n 2
   done
 fi
+
+# The same office tests, the sidebar test and the main command on the newest LibreOffice
+# (25.2 from bookworm-backports) in a Debian 12 chroot, with the .oxt and test programs built
+# above against the 7.4 SDK (scripts/test-newest-office.sh; the chroot is made once and
+# reused). TRIAGE_SKIP_NEWEST=1 leaves it out.
+if [ "${TRIAGE_SKIP_NEWEST:-0}" != 1 ]; then
+  bash scripts/test-newest-office.sh
+fi

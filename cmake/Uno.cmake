@@ -44,10 +44,15 @@ set_target_properties(clienttriage PROPERTIES PREFIX "lib" CXX_VISIBILITY_PRESET
                                               VISIBILITY_INLINES_HIDDEN ON
                                               BUILD_RPATH "$ORIGIN" INSTALL_RPATH "$ORIGIN")
 target_link_options(clienttriage PRIVATE -Wl,--no-undefined -Wl,-z,defs -Wl,--exclude-libs,ALL)
+# NLopt's library beside the built component too, as in the .oxt: the build's own component
+# (the registration test loads it) then works where NLopt is not installed (the newest-office
+# chroot, scripts/test-newest-office.sh).
+get_filename_component(TRIAGE_NLOPT_SONAME_FILE ${TRIAGE_NLOPT_LIBRARY} REALPATH)
+add_custom_command(TARGET clienttriage POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy ${TRIAGE_NLOPT_SONAME_FILE}
+          $<TARGET_FILE_DIR:clienttriage>/libnlopt.so.0)
 
 # ---------------------------------------------------------------- the .oxt
-# NLopt's library under its soname (libnlopt.so.0), the name the component asks for.
-get_filename_component(TRIAGE_NLOPT_SONAME_FILE ${TRIAGE_NLOPT_LIBRARY} REALPATH)
 set(TRIAGE_OXT ${CMAKE_BINARY_DIR}/client-triage.oxt)
 set(TRIAGE_STAGE ${CMAKE_BINARY_DIR}/oxt)
 file(GLOB_RECURSE TRIAGE_EXTENSION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/extension/*

@@ -164,7 +164,11 @@ void save(const office::CalcDoc& doc, const std::string& output, bool pdf_too) {
     }
     for (const auto& [file, filter] : files) {
         const fs::path saved = fs::path(office::Office::get().profile_dir()) / file.filename();
-        doc.save_as(saved.string(), filter);
+        if (file.extension() == ".pdf") {
+            doc.export_pdf(saved.string());
+        } else {
+            doc.save_as(saved.string(), filter);
+        }
         fs::copy_file(saved, file, fs::copy_options::overwrite_existing);
         std::printf("Saved %s\n", fs::absolute(file).c_str());
     }

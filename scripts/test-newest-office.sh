@@ -43,6 +43,11 @@ bind() { # bind DIR: the host's DIR at the same path inside the chroot
   mounted+=("$root$1")
 }
 
+# What the tests need in the chroot: LibreOffice from backports (with the Russian and Finnish
+# interface the localized tests use), a virtual display for the sidebar test.
+backports=(libreoffice-calc libreoffice-core libreoffice-l10n-ru libreoffice-l10n-fi)
+others=(xvfb xauth xdotool imagemagick fonts-dejavu-core ca-certificates)
+
 if [ ! -f "$root/.client-triage-ready" ]; then
   echo "Making the chroot $root from $mirror (once; about 8 minutes)"
   sudo_if_needed rm -rf "$root"
@@ -50,20 +55,27 @@ if [ ! -f "$root/.client-triage-ready" ]; then
   sudo_if_needed debootstrap --variant=minbase bookworm "$root" "$mirror"
   echo "deb $mirror bookworm-backports main" |
     sudo_if_needed tee "$root/etc/apt/sources.list.d/backports.list" >/dev/null
+  sudo_if_needed touch "$root/.client-triage-ready"
+fi
+# Packages missing from the chroot (all of them the first time, new ones after a change here).
+missing=()
+for package in "${backports[@]}" "${others[@]}"; do
+  sudo_if_needed chroot "$root" dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+    grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing into the chroot: ${missing[*]}"
   bind /proc
   bind /dev
   bind /dev/pts
-  sudo_if_needed chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive bash -c '
+  sudo_if_needed chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive bash -c "
     set -e
     apt-get update
-    apt-get install -y --no-install-recommends -t bookworm-backports \
-      libreoffice-calc libreoffice-core
-    apt-get install -y --no-install-recommends xvfb xauth xdotool imagemagick \
-      fonts-dejavu-core ca-certificates
-    apt-get clean'
+    apt-get install -y --no-install-recommends -t bookworm-backports ${backports[*]}
+    apt-get install -y --no-install-recommends ${others[*]}
+    apt-get clean"
   unmount_all
   mounted=()
-  sudo_if_needed touch "$root/.client-triage-ready"
 fi
 
 version="$(sudo_if_needed chroot "$root" dpkg-query -W -f='${Version}' libreoffice-calc)"

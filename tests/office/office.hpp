@@ -110,6 +110,8 @@ public:
 
     // Saves under `path` with the given filter ("calc8", "Calc MS Excel 2007 XML").
     void save_as(const std::string& path, const std::string& filter) const;
+    // Exports a PDF with the options chosen here (untagged, without notes) on every version.
+    void export_pdf(const std::string& path) const;
 
 private:
     Office* office_;

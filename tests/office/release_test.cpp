@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -167,6 +168,26 @@ TEST(Release, UpgradeInPlaceThenRemoval) {
         EXPECT_NE(doc.formula("B1").find("clienttriage.clienttier("), std::string::npos)
             << doc.formula("B1");
     }
+}
+
+} // namespace
+
+namespace {
+
+// The PDF export's options are chosen, not the version's defaults: untagged and small on 7.4
+// and on 25.2 alike (25.2 tags by default: the example's PDF would grow from 74 KB to 1.3 MB).
+TEST(Release, PdfExportIsUntaggedOnEveryVersion) {
+    CalcDoc doc;
+    doc.set_column("A1", {50, 30, 10, 5, 3, 2});
+    doc.set_formula("B1", "=CLIENT_TIER(A1;$A$1:$A$6)");
+    const std::string path = Office::get().profile_dir() + "/tiers.pdf";
+    doc.export_pdf(path);
+    std::ifstream in(path, std::ios::binary);
+    const std::string pdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_GT(pdf.size(), 1000u);
+    EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+    EXPECT_EQ(pdf.find("/StructTreeRoot"), std::string::npos); // no tags
+    EXPECT_LT(pdf.size(), 200u * 1024);
 }
 
 } // namespace
