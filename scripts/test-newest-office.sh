@@ -7,6 +7,8 @@
 # minutes to make from nothing, seconds to reuse.
 #
 #   scripts/test-newest-office.sh           # after ./run-tests.sh (or a build in build/)
+#   scripts/test-newest-office.sh sidebar   # one part: office, sidebar or example
+# TRIAGE_KEEP_PROFILE=1 keeps the offices' folders (and their office.log) in the chroot's /tmp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
@@ -90,14 +92,32 @@ bind "$work" # the checkout (its build/) and ../shared, at the same paths
 sudo_if_needed mkdir -p "$root/tmp" && sudo_if_needed chmod 1777 "$root/tmp"
 
 in_chroot() {
-  sudo_if_needed chroot "$root" /usr/bin/env HOME=/root LANG=C.UTF-8 bash -c "cd '$repo' && $1"
+  sudo_if_needed chroot "$root" /usr/bin/env HOME=/root LANG=C.UTF-8 \
+    TRIAGE_KEEP_PROFILE="${TRIAGE_KEEP_PROFILE:-}" bash -c "cd '$repo' && $1"
 }
+parts=("$@")
+[ "${#parts[@]}" -gt 0 ] || parts=(office sidebar example)
 status=0
-echo "== office tests on LibreOffice $version"
-in_chroot "./build/office_tests" || status=1
-echo "== sidebar test on LibreOffice $version"
-in_chroot "xvfb-run -a -s '-screen 0 1280x800x24' ./build/sidebar_tests" || status=1
-echo "== the main command on LibreOffice $version"
-in_chroot "mkdir -p out/newest && ./build/run_example examples/clients.csv out/newest/example-segmented.ods &&
-  ./build/run_example examples/orders.csv out/newest/orders-segmented.ods" || status=1
+for part in "${parts[@]}"; do
+  case "$part" in
+  office)
+    echo "== office tests on LibreOffice $version"
+    in_chroot "./build/office_tests" || status=1
+    ;;
+  sidebar)
+    echo "== sidebar test on LibreOffice $version"
+    in_chroot "xvfb-run -a -s '-screen 0 1280x800x24' ./build/sidebar_tests" || status=1
+    ;;
+  example)
+    echo "== the main command on LibreOffice $version"
+    in_chroot "mkdir -p out/newest &&
+      ./build/run_example examples/clients.csv out/newest/example-segmented.ods &&
+      ./build/run_example examples/orders.csv out/newest/orders-segmented.ods" || status=1
+    ;;
+  *)
+    echo "unknown part $part (office, sidebar or example)" >&2
+    status=2
+    ;;
+  esac
+done
 exit "$status"
