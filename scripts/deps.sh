@@ -4,11 +4,11 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make zip pkg-config
+  cmake g++ make zip unzip binutils pkg-config debootstrap
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libboost-dev libnlopt-dev
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru libreoffice-l10n-fi
   clang libclang-rt-14-dev
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick xdotool
 )
 
 missing=()

@@ -8,7 +8,8 @@
 #
 #   scripts/test-newest-office.sh           # after ./run-tests.sh (or a build in build/)
 #   scripts/test-newest-office.sh sidebar   # one part: office, sidebar or example
-# TRIAGE_KEEP_PROFILE=1 keeps the offices' folders (and their office.log) in the chroot's /tmp.
+# TRIAGE_KEEP_PROFILE=1 keeps the offices' folders (and their office.log) in the chroot's /tmp;
+# GTEST_FILTER picks tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
@@ -48,7 +49,7 @@ bind() { # bind DIR: the host's DIR at the same path inside the chroot
 # What the tests need in the chroot: LibreOffice from backports (with the Russian and Finnish
 # interface the localized tests use), a virtual display for the sidebar test.
 backports=(libreoffice-calc libreoffice-core libreoffice-l10n-ru libreoffice-l10n-fi)
-others=(xvfb xauth xdotool imagemagick fonts-dejavu-core ca-certificates)
+others=(xvfb xauth xdotool imagemagick fonts-dejavu-core ca-certificates zip unzip binutils)
 
 if [ ! -f "$root/.client-triage-ready" ]; then
   echo "Making the chroot $root from $mirror (once; about 8 minutes)"
@@ -93,7 +94,8 @@ sudo_if_needed mkdir -p "$root/tmp" && sudo_if_needed chmod 1777 "$root/tmp"
 
 in_chroot() {
   sudo_if_needed chroot "$root" /usr/bin/env HOME=/root LANG=C.UTF-8 \
-    TRIAGE_KEEP_PROFILE="${TRIAGE_KEEP_PROFILE:-}" bash -c "cd '$repo' && $1"
+    TRIAGE_KEEP_PROFILE="${TRIAGE_KEEP_PROFILE:-}" GTEST_FILTER="${GTEST_FILTER:-*}" \
+    bash -c "cd '$repo' && $1"
 }
 parts=("$@")
 [ "${#parts[@]}" -gt 0 ] || parts=(office sidebar example)

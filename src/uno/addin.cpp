@@ -17,6 +17,7 @@
 #include "core/rfm.hpp"
 #include "core/risk.hpp"
 #include "core/tier.hpp"
+#include "core/tier_movement.hpp"
 #include "core/verdict.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -218,6 +219,30 @@ public:
             const TierCutoffs lines = cutoffs_from_cells(cutoffs);
             return elementwise({value}, [&](const std::vector<Cell>& cells) {
                 return tier_text(tier_of(required_number(cells[0], "value"), lines));
+            });
+        });
+    }
+
+    Any SAL_CALL clientTierMovement(const Reference<css::beans::XPropertySet>& document,
+                                    const Any& value_before, const Range& values_before,
+                                    const Any& value_now, const Range& values_now,
+                                    const Any& a_share, const Any& b_share) override {
+        return guarded([&] {
+            const TierShares shares = shares_from(a_share, b_share, rules_of(document)->shares);
+            const auto before = prepared_cutoffs(values_before, shares);
+            const auto now = prepared_cutoffs(values_now, shares);
+            const Lang language = labels_lang();
+            return elementwise({value_before, value_now}, [&](const std::vector<Cell>& cells) {
+                const auto tier_in = [](const std::optional<double>& value,
+                                        const TierCutoffs& cutoffs) -> std::optional<Tier> {
+                    if (value) {
+                        return tier_of(*value, cutoffs);
+                    }
+                    return std::nullopt;
+                };
+                return text_result(
+                    movement_text(tier_in(number_or_empty(cells[0], "value_before"), *before),
+                                  tier_in(number_or_empty(cells[1], "value_now"), *now), language));
             });
         });
     }

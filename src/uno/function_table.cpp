@@ -197,6 +197,39 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
            });
 }
 
+// ---------------------------------------------------------------- tier movement
+
+const ArgumentInfo kValueBefore = {
+    {"value_before", "значение_раньше", "arvo_ennen"},
+    {"The client's profit in the earlier period (e.g. last year). Empty: no orders then (new). "
+     "An empty single cell counts as 0: use the range form for empty cells.",
+     "Прибыль клиента за прошлый период (например, прошлый год). Пусто: заказов не было "
+     "(новый). Пустая отдельная ячейка считается 0: для пустых ячеек используйте диапазон.",
+     "Asiakkaan kate aiemmalla jaksolla (esim. viime vuonna). Tyhjä: ei tilauksia silloin "
+     "(uusi). Tyhjä yksittäinen solu lasketaan 0:ksi: käytä aluetta tyhjille soluille."}};
+
+const ArgumentInfo kValuesBefore = {
+    {"values_before", "значения_раньше", "arvot_ennen"},
+    {"Every client's profit in the earlier period: that period's population. Empty and text "
+     "cells are ignored.",
+     "Прибыль всех клиентов за прошлый период: совокупность того периода. Пустые и текстовые "
+     "ячейки пропускаются.",
+     "Kaikkien asiakkaiden kate aiemmalla jaksolla: sen jakson joukko. Tyhjät ja tekstisolut "
+     "ohitetaan."}};
+
+const ArgumentInfo kValueNow = {
+    {"value_now", "значение_сейчас", "arvo_nyt"},
+    {"The client's profit in the later period (e.g. this year). Empty: no orders now (lost).",
+     "Прибыль клиента за текущий период (например, этот год). Пусто: заказов нет (ушёл).",
+     "Asiakkaan kate myöhemmällä jaksolla (esim. tänä vuonna). Tyhjä: ei tilauksia nyt "
+     "(menetetty)."}};
+
+const ArgumentInfo kValuesNow = {
+    {"values_now", "значения_сейчас", "arvot_nyt"},
+    {"Every client's profit in the later period: that period's population.",
+     "Прибыль всех клиентов за текущий период: совокупность этого периода.",
+     "Kaikkien asiakkaiden kate myöhemmällä jaksolla: sen jakson joukko."}};
+
 // ---------------------------------------------------------------- the buying models
 
 const ArgumentInfo kPurchaseClients = {
@@ -368,6 +401,15 @@ const std::vector<FunctionInfo>& function_table() {
           "luokka kuin ASIAKAS_LUOKKA samasta joukosta, vertailun nopeudella."},
          {kValue, kCutoffs},
          false},
+        {"clientTierMovement",
+         {"CLIENT_TIER_MOVEMENT", "КЛИЕНТ_ДВИЖЕНИЕ_УРОВНЯ", "ASIAKAS_LUOKAN_MUUTOS"},
+         {"How a client's Pareto tier moved between two periods, e.g. last year's profit "
+          "against this year's: \"A -> B\", \"new -> A\", \"B -> lost\".",
+          "Как изменился уровень клиента между двумя периодами, например прибыль прошлого года "
+          "против этого: «A -> B», «новый -> A», «B -> ушёл».",
+          "Miten asiakkaan Pareto-luokka muuttui kahden jakson välillä, esim. viime vuoden kate "
+          "tämän vuoden katetta vastaan: \"A -> B\", \"uusi -> A\", \"B -> menetetty\"."},
+         {kValueBefore, kValuesBefore, kValueNow, kValuesNow, kAShare, kBShare}},
         {"clientRisk",
          {"CLIENT_RISK", "КЛИЕНТ_РИСК", "ASIAKAS_RISKI"},
          {"Bad-client risk score from 0 to 100 from up to eight signals; empty signals are left "
