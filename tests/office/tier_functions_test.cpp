@@ -308,3 +308,33 @@ TEST(ClientTier, FormulaSurvivesAnXlsxRoundTrip) {
 }
 
 } // namespace
+
+namespace {
+
+// CLIENT_TIER_MOVEMENT over two periods' profit columns: B (before) and C (now) for six
+// clients and a new one; empty cells in the range form are "no orders then".
+TEST(ClientTierMovement, PerRowAndArrayForms) {
+    CalcDoc doc;
+    office::set_rows(doc, "A1",
+                     {{std::string("Acme"), 50.0, 2.0},
+                      {std::string("Bolt"), 30.0, 30.0},
+                      {std::string("Cogs"), 10.0, std::monostate{}},
+                      {std::string("Dyno"), 5.0, 5.0},
+                      {std::string("Echo"), 3.0, 50.0},
+                      {std::string("Flux"), 2.0, 3.0},
+                      {std::string("Gyro"), std::monostate{}, 10.0}});
+    doc.set_array_formula("D1:D7", "=CLIENT_TIER_MOVEMENT(B1:B7;B1:B7;C1:C7;C1:C7)");
+    EXPECT_EQ(doc.text("D1"), "A -> C");
+    EXPECT_EQ(doc.text("D3"), "B -> lost");
+    EXPECT_EQ(doc.text("D5"), "B -> A");
+    EXPECT_EQ(doc.text("D7"), "new -> B");
+    // Per row with the same populations; shares as for CLIENT_TIER.
+    doc.set_formula("E2", "=CLIENT_TIER_MOVEMENT(B2;B$1:B$7;C2;C$1:C$7)");
+    EXPECT_EQ(doc.text("E2"), "A -> A");
+    doc.set_formula("E5", "=CLIENT_TIER_MOVEMENT(B5;B$1:B$7;C5;C$1:C$7;0.5;0.5)");
+    EXPECT_EQ(doc.text("E5"), "C -> A"); // 3 of 50, 30, 10, 5, 3, 2 is C at shares 0.5
+    doc.set_formula("E6", "=CLIENT_TIER_MOVEMENT(\"x\";B$1:B$7;C6;C$1:C$7)");
+    EXPECT_EQ(doc.error("E6"), office::kErrIllegalArgument);
+}
+
+} // namespace
