@@ -533,6 +533,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
                 purchases.push_back({row_of[o.client], o.date, o.amount});
             }
         }
+        out.dated_orders = purchases;
         out.repeat_buying =
             summarise_repeat_buying(std::move(purchases), m, out.analysis_date, kDaysPerWeek);
     }

@@ -167,6 +167,9 @@ struct ClientsFromOrders {
     // client, `bought` false for a client without a dated order by then); empty when the
     // data have no order dates.
     std::vector<RepeatBuying> repeat_buying;
+    // Every dated order that counts: its client's row, its date, its amount (revenue, else
+    // profit); empty when the data have no order dates. The cohorts are made from it.
+    std::vector<Purchase> dated_orders;
 
     std::size_t clients() const { return key.size(); }
     std::size_t skipped_lines() const;

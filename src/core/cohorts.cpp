@@ -1,0 +1,108 @@
+#include "core/cohorts.hpp"
+
+#include "core/error.hpp"
+#include "core/values.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace triage {
+
+int period_of(double day, CohortPeriod period) {
+    const CivilDate d = civil_from_serial(day);
+    return period == CohortPeriod::Month ? d.year * 12 + d.month - 1
+                                         : d.year * 4 + (d.month - 1) / 3;
+}
+
+std::string period_label(int index, CohortPeriod period) {
+    char text[16];
+    if (period == CohortPeriod::Month) {
+        std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
+    } else {
+        std::snprintf(text, sizeof text, "%04d Q%d", index / 4, index % 4 + 1);
+    }
+    return text;
+}
+
+std::size_t CohortTable::periods() const {
+    std::size_t most = 0;
+    for (const auto& row : active) {
+        most = std::max(most, row.size());
+    }
+    return most;
+}
+
+double CohortTable::retention(std::size_t cohort, std::size_t k) const {
+    return static_cast<double>(active[cohort][k]) / static_cast<double>(sizes[cohort]);
+}
+
+std::vector<double> CohortTable::average_retention() const {
+    std::vector<double> out(periods());
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        double clients = 0, ordering = 0;
+        for (std::size_t c = 0; c < cohorts.size(); ++c) {
+            if (k < active[c].size()) {
+                clients += static_cast<double>(sizes[c]);
+                ordering += static_cast<double>(active[c][k]);
+            }
+        }
+        out[k] = clients > 0 ? ordering / clients : 0.0;
+    }
+    return out;
+}
+
+CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t clients,
+                         double analysis_day, CohortPeriod period) {
+    if (!std::isfinite(analysis_day)) {
+        throw InvalidInput("the analysis date must be a date");
+    }
+    const int last = period_of(analysis_day, period);
+    // Each client's first period, and the (client, period) pairs with their revenue.
+    std::vector<int> first(clients, -1);
+    std::map<std::pair<std::size_t, int>, double> ordered;
+    for (const Purchase& p : orders) {
+        if (p.client >= clients || !std::isfinite(p.day) || !std::isfinite(p.value)) {
+            throw InvalidInput("an order needs a client, a date and a finite amount");
+        }
+        if (std::floor(p.day) > std::floor(analysis_day)) {
+            continue;
+        }
+        const int at = period_of(p.day, period);
+        first[p.client] = first[p.client] < 0 ? at : std::min(first[p.client], at);
+        ordered[{p.client, at}] += p.value;
+    }
+    CohortTable out;
+    out.period = period;
+    std::set<int> starts;
+    for (int f : first) {
+        if (f >= 0) {
+            starts.insert(f);
+        }
+    }
+    out.cohorts.assign(starts.begin(), starts.end());
+    std::map<int, std::size_t> row_of;
+    for (std::size_t i = 0; i < out.cohorts.size(); ++i) {
+        row_of[out.cohorts[i]] = i;
+        const std::size_t length = static_cast<std::size_t>(last - out.cohorts[i] + 1);
+        out.active.emplace_back(length, 0);
+        out.revenue.emplace_back(length, 0.0);
+    }
+    out.sizes.assign(out.cohorts.size(), 0);
+    for (std::size_t c = 0; c < clients; ++c) {
+        if (first[c] >= 0) {
+            ++out.sizes[row_of[first[c]]];
+        }
+    }
+    for (const auto& [key, revenue] : ordered) {
+        const auto& [client, at] = key;
+        const std::size_t row = row_of[first[client]];
+        const std::size_t k = static_cast<std::size_t>(at - first[client]);
+        ++out.active[row][k];
+        out.revenue[row][k] += revenue;
+    }
+    return out;
+}
+
+} // namespace triage

@@ -1,0 +1,43 @@
+// Cohort retention (issue "Cohorts and tier movement"): clients grouped by the month (or
+// quarter) of their first order; for each cohort and each period since, the share of its
+// clients who ordered in that period and the revenue they brought.
+#pragma once
+
+#include "core/lang.hpp"
+#include "core/repeat_buying.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace triage {
+
+enum class CohortPeriod { Month, Quarter };
+
+struct CohortTable {
+    CohortPeriod period = CohortPeriod::Month;
+    std::vector<int> cohorts;       // the first-order period of each cohort, ascending
+    std::vector<std::size_t> sizes; // its clients
+    // [cohort][k]: the cohort's clients with an order in period cohort + k, and their revenue,
+    // for k = 0 up to the analysis date's period (later cohorts have fewer periods).
+    std::vector<std::vector<std::size_t>> active;
+    std::vector<std::vector<double>> revenue;
+    std::size_t periods() const; // the longest row: M0 .. M(periods - 1)
+    // active / size (M0 is 1 for every cohort).
+    double retention(std::size_t cohort, std::size_t k) const;
+    // Per k, over the cohorts that reach it: their active clients over their sizes.
+    std::vector<double> average_retention() const;
+};
+
+// A period's index: year * 12 + month - 1, or year * 4 + quarter - 1.
+int period_of(double day, CohortPeriod period);
+// "2023-01", "2023 Q1".
+std::string period_label(int index, CohortPeriod period);
+
+// The cohorts of `orders` (each a client's dated order: client, day, amount) up to
+// `analysis_day` (later orders are not counted). Throws InvalidInput for a day that is not a
+// date or a client index out of range.
+CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t clients,
+                         double analysis_day, CohortPeriod period = CohortPeriod::Month);
+
+} // namespace triage
