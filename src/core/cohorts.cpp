@@ -10,6 +10,61 @@
 
 namespace triage {
 
+std::string cohort_text(CohortText text, CohortPeriod period, Lang lang) {
+    const bool months = period == CohortPeriod::Month;
+    switch (text) {
+    case CohortText::SheetName:
+        return Localized{"Cohorts", "Когорты", "Kohortit"}.in(lang);
+    case CohortText::RetentionTitle:
+        return months ? Localized{"Retention: the share of each cohort's clients who ordered in "
+                                  "each month since their first order",
+                                  "Удержание: доля клиентов когорты, сделавших заказ в каждом "
+                                  "месяце после первого заказа",
+                                  "Pysyvyys: kohortin asiakkaiden osuus, jotka tilasivat kunakin "
+                                  "kuukautena ensimmäisen tilauksen jälkeen"}
+                            .in(lang)
+                      : Localized{"Retention: the share of each cohort's clients who ordered in "
+                                  "each quarter since their first order",
+                                  "Удержание: доля клиентов когорты, сделавших заказ в каждом "
+                                  "квартале после первого заказа",
+                                  "Pysyvyys: kohortin asiakkaiden osuus, jotka tilasivat kunakin "
+                                  "neljänneksenä ensimmäisen tilauksen jälkeen"}
+                            .in(lang);
+    case CohortText::RevenueTitle:
+        return Localized{"Revenue of each cohort in each period since its first order",
+                         "Выручка каждой когорты в каждом периоде после первого заказа",
+                         "Kunkin kohortin liikevaihto kunakin jaksona ensimmäisen tilauksen "
+                         "jälkeen"}
+            .in(lang);
+    case CohortText::Cohort:
+        return Localized{"First order", "Первый заказ", "Ensimmäinen tilaus"}.in(lang);
+    case CohortText::Clients:
+        return Localized{"Clients", "Клиенты", "Asiakkaat"}.in(lang);
+    case CohortText::Average:
+        return Localized{"All cohorts", "Все когорты", "Kaikki kohortit"}.in(lang);
+    case CohortText::Since:
+        return months
+                   ? Localized{"Months since the first order", "Месяцев после первого заказа",
+                               "Kuukautta ensimmäisestä tilauksesta"}
+                         .in(lang)
+                   : Localized{"Quarters since the first order", "Кварталов после первого заказа",
+                               "Neljännesvuotta ensimmäisestä tilauksesta"}
+                         .in(lang);
+    case CohortText::AverageRetention:
+        return Localized{"Average retention", "Среднее удержание", "Keskimääräinen pysyvyys"}.in(
+            lang);
+    case CohortText::ChartTitle:
+        return Localized{"Average retention curve", "Средняя кривая удержания",
+                         "Keskimääräinen pysyvyyskäyrä"}
+            .in(lang);
+    }
+    return {};
+}
+
+std::string offset_label(std::size_t k, CohortPeriod period) {
+    return (period == CohortPeriod::Month ? "M" : "Q") + std::to_string(k);
+}
+
 int period_of(double day, CohortPeriod period) {
     const CivilDate d = civil_from_serial(day);
     return period == CohortPeriod::Month ? d.year * 12 + d.month - 1

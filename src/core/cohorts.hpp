@@ -29,6 +29,22 @@ struct CohortTable {
     std::vector<double> average_retention() const;
 };
 
+// The Cohorts sheet's texts.
+enum class CohortText {
+    SheetName,      // "Cohorts"
+    RetentionTitle, // "Retention: the share of each cohort's clients who ordered ..."
+    RevenueTitle,   // "Revenue of each cohort ..."
+    Cohort,         // "First order"
+    Clients,        // "Clients"
+    Average,        // "All cohorts"
+    Since,          // "Months since the first order" / "Quarters ..."
+    AverageRetention,
+    ChartTitle,
+};
+std::string cohort_text(CohortText text, CohortPeriod period, Lang lang);
+// "M0", "M1", ... for months, "Q0", ... for quarters (the same in the three languages).
+std::string offset_label(std::size_t k, CohortPeriod period);
+
 // A period's index: year * 12 + month - 1, or year * 4 + quarter - 1.
 int period_of(double day, CohortPeriod period);
 // "2023-01", "2023 Q1".

@@ -247,6 +247,9 @@ constexpr Localized kUnknownVerdict = {
     "названия на русском, английском или финском).",
     "{} ei ole päätös; käytä arvoja keep, grow, low_touch, renegotiate tai let_go (tai niiden "
     "nimiä suomeksi, englanniksi tai venäjäksi)."};
+constexpr Localized kUnknownPeriod = {"{} is not a cohort period; use month or quarter.",
+                                      "{} — не период когорт; укажите month или quarter.",
+                                      "{} ei ole kohorttijakso; käytä month tai quarter."};
 constexpr Localized kUnknownPreset = {"{} is not a preset; use one of: {}.",
                                       "{} — нет такого набора правил; используйте: {}.",
                                       "{} ei ole valmis sääntöjoukko; käytä jotakin näistä: {}."};
@@ -439,7 +442,7 @@ public:
         }
         unknown_keys(root, "",
                      {"version", "base", "tiers", "signals", "bands", "verdicts", "lapse",
-                      "prospects", "synonyms", "analysis_date"});
+                      "prospects", "synonyms", "analysis_date", "cohorts"});
         if (const Json* v = find(root, "version")) {
             if (!v->is_number()) {
                 problems_.wrong_type("/version", kTypeNumber, *v);
@@ -496,6 +499,22 @@ public:
                 object(root, "", "prospects", {"gap_days", "letter_gap_days"})) {
             number(*prospects, "/prospects", "gap_days", rules.prospects.gap_days);
             number(*prospects, "/prospects", "letter_gap_days", rules.prospects.letter_gap_days);
+        }
+        if (const Json* cohorts = object(root, "", "cohorts", {"period"})) {
+            if (const Json* v = find(*cohorts, "period")) {
+                const std::string text = v->is_string() ? v->get<std::string>() : std::string();
+                if (!v->is_string()) {
+                    problems_.wrong_type("/cohorts/period", kTypeText, *v);
+                } else if (text == "month" || text == "quarter") {
+                    rules.cohort_period =
+                        text == "month" ? CohortPeriod::Month : CohortPeriod::Quarter;
+                } else {
+                    problems_.add(
+                        RuleProblemKind::UnknownName, "/cohorts/period", each_lang([&](Lang l) {
+                            return fill_placeholders(kUnknownPeriod.in(l), {quoted(text, l)});
+                        }));
+                }
+            }
         }
         read_synonyms(root, rules.synonyms);
         if (const Json* v = find(root, "analysis_date")) {
@@ -888,6 +907,7 @@ Json to_json(const RuleSet& rules) {
     out["synonyms"] = std::move(synonyms);
     out["analysis_date"] =
         rules.analysis_date ? Json(iso_date(*rules.analysis_date)) : Json(nullptr);
+    out["cohorts"] = {{"period", rules.cohort_period == CohortPeriod::Month ? "month" : "quarter"}};
     return out;
 }
 
@@ -913,7 +933,7 @@ bool operator==(const RuleSet& a, const RuleSet& b) {
            a.verdicts.lapse.p_alive_below == b.verdicts.lapse.p_alive_below &&
            a.prospects.gap_days == b.prospects.gap_days &&
            a.prospects.letter_gap_days == b.prospects.letter_gap_days && a.synonyms == b.synonyms &&
-           a.analysis_date == b.analysis_date;
+           a.analysis_date == b.analysis_date && a.cohort_period == b.cohort_period;
 }
 
 RuleSet default_rules() {

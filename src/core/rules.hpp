@@ -5,6 +5,7 @@
 
 #include "core/batch.hpp"
 #include "core/cadence.hpp"
+#include "core/cohorts.hpp"
 #include "core/error.hpp"
 #include "core/headers.hpp"
 #include "core/lang.hpp"
@@ -32,6 +33,8 @@ struct RuleSet {
     // The day recency is measured at (a core day number, values.hpp); nullopt: the latest
     // order date of a transaction table, today for a client table (docs/orders.md).
     std::optional<double> analysis_date;
+    // The cohort sheet's period (issue "Cohorts and tier movement"): months or quarters.
+    CohortPeriod cohort_period = CohortPeriod::Month;
 };
 
 bool operator==(const RuleSet& a, const RuleSet& b);

@@ -21,8 +21,15 @@ namespace triage::uno {
 namespace {
 
 OUString mark_name(ProductSheet role) {
-    return role == ProductSheet::Summary ? OUString("ClientTriage_Summary")
-                                         : OUString("ClientTriage_Clients");
+    switch (role) {
+    case ProductSheet::Summary:
+        return "ClientTriage_Summary";
+    case ProductSheet::Clients:
+        return "ClientTriage_Clients";
+    case ProductSheet::Cohorts:
+        return "ClientTriage_Cohorts";
+    }
+    return {};
 }
 
 // The sheet-local names of a sheet (null when the office has none).

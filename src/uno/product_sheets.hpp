@@ -12,7 +12,7 @@
 
 namespace triage::uno {
 
-enum class ProductSheet { Summary, Clients };
+enum class ProductSheet { Summary, Clients, Cohorts };
 
 // The sheet of the document that carries the mark of `role`, or null.
 css::uno::Reference<css::sheet::XSpreadsheet>

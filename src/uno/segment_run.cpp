@@ -3,6 +3,7 @@
 
 #include "uno/args.hpp"
 #include "uno/clients_sheet.hpp"
+#include "uno/cohort_sheet.hpp"
 #include "uno/document_rules.hpp"
 #include "uno/product_sheets.hpp"
 #include "uno/refused.hpp"
@@ -314,6 +315,13 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
             write_clients_sheet(model, clients, forecast, r, lang, shift, new_styles);
             fault_point("clients");
             phases.mark("clients");
+            if (!clients.dated_orders.empty()) {
+                write_cohort_sheet(model,
+                                   cohort_table(clients.dated_orders, clients.clients(),
+                                                clients.analysis_date, rules.cohort_period),
+                                   lang);
+                phases.mark("cohorts");
+            }
         });
     std::string line = result_line(result.summary, lang) + " " + described + ".";
     if (!remarks.empty()) {

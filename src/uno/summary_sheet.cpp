@@ -2,6 +2,7 @@
 
 #include "uno/number_format.hpp"
 #include "uno/product_sheets.hpp"
+#include "uno/sheet_parts.hpp"
 #include "uno/uno_names.hpp"
 
 #include "core/segmentation.hpp"
@@ -56,23 +57,6 @@ Sequence<Any> totals_row(const Any& label, const GroupTotals& totals, const Batc
                 number_or_empty(summary.has_profit, totals.profit)});
 }
 
-void write_block(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 first_row,
-                 const std::vector<Sequence<Any>>& rows) {
-    if (rows.empty()) {
-        return;
-    }
-    const sal_Int32 columns = rows.front().getLength();
-    Sequence<Sequence<Any>> data(static_cast<sal_Int32>(rows.size()));
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        data.getArray()[i] = rows[i];
-    }
-    const Reference<css::sheet::XCellRangeData> range(
-        sheet->getCellRangeByPosition(0, first_row, columns - 1,
-                                      first_row + static_cast<sal_Int32>(rows.size()) - 1),
-        UNO_QUERY_THROW);
-    range->setDataArray(data);
-}
-
 std::string client_name(const std::vector<Any>& names, std::size_t row) {
     if (row >= names.size()) {
         return {};
@@ -87,26 +71,6 @@ std::string client_name(const std::vector<Any>& names, std::size_t row) {
         return std::to_string(static_cast<long long>(number));
     }
     return {};
-}
-
-Reference<css::chart::XChartDocument> add_chart(const Reference<css::sheet::XSpreadsheet>& sheet,
-                                                const OUString& name,
-                                                const css::awt::Rectangle& place,
-                                                const css::table::CellRangeAddress& data,
-                                                const OUString& title) {
-    const Reference<css::table::XTableChartsSupplier> supplier(sheet, UNO_QUERY_THROW);
-    const Reference<css::table::XTableCharts> charts = supplier->getCharts();
-    Sequence<css::table::CellRangeAddress> ranges(1);
-    ranges.getArray()[0] = data;
-    charts->addNewByName(name, place, ranges, true, true);
-    const Reference<css::document::XEmbeddedObjectSupplier> object(charts->getByName(name),
-                                                                   UNO_QUERY_THROW);
-    const Reference<css::chart::XChartDocument> chart(object->getEmbeddedObject(), UNO_QUERY_THROW);
-    const Reference<css::beans::XPropertySet> props(chart, UNO_QUERY_THROW);
-    props->setPropertyValue("HasMainTitle", Any(true));
-    Reference<css::beans::XPropertySet>(chart->getTitle(), UNO_QUERY_THROW)
-        ->setPropertyValue("String", Any(title));
-    return chart;
 }
 
 // Profit as bars, the cumulative share as a line on its own axis.
@@ -205,11 +169,7 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     verdict_range.EndColumn = 1;
     verdict_range.StartRow = kVerdictRow;
     verdict_range.EndRow = kVerdictRow + static_cast<sal_Int32>(kVerdictCount);
-    // Chart names are unique per run: Calc keeps a listener for a chart of the replaced sheet
-    // (for undo) and crashes when a new chart of the same name starts listening (7.4).
-    static std::atomic<unsigned> runs{0};
-    const OUString suffix = OUString::number(static_cast<sal_Int64>(std::time(nullptr))) + "_" +
-                            OUString::number(static_cast<sal_Int32>(++runs));
+    const OUString suffix = unique_chart_suffix();
     add_chart(sheet, "ClientTriageVerdicts_" + suffix, css::awt::Rectangle(11000, 500, 14000, 8000),
               verdict_range, text(SummaryText::VerdictTitle, lang));
     if (!points.empty()) {

@@ -10,6 +10,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
@@ -165,7 +166,34 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
     EXPECT_EQ(sum_orders, 5117);     // 5,111 order ids; six stand under two customers each
     EXPECT_NEAR(returned, 296, 1.5); // the 296 returned ids (one id of two customers counts twice)
     EXPECT_EQ(doc.text("V1"), "");   // the orders sheet is unchanged
-    // One undo removes the Clients and the summary sheet.
+
+    // The Cohorts sheet: one row per month of first order (48 months), every M0 100%, the
+    // cohorts' sizes adding up to the 804 clients; a colour scale on each table; the curve.
+    const int cohorts = sheet_of(doc, "Cohorts");
+    const auto table = sheet_rows(doc, cohorts, 60, "AX");
+    EXPECT_EQ(table[1][0], "First order");
+    EXPECT_EQ(table[1][2], "M0");
+    EXPECT_EQ(table[1][49], "M47");
+    EXPECT_EQ(table[2][0], "2023-01");
+    double clients = 0;
+    std::size_t row = 2;
+    for (; row < table.size() && table[row][0] != "All cohorts"; ++row) {
+        clients += std::stod(table[row][1]);
+        EXPECT_EQ(std::stod(table[row][2]), 1.0) << table[row][0];
+    }
+    EXPECT_EQ(clients, 804);
+    ASSERT_LT(row, table.size());
+    EXPECT_EQ(std::stod(table[row][2]), 1.0); // the average curve starts at 100%
+    EXPECT_EQ(office::chart_count(doc, cohorts), 1);
+    {
+        const css::uno::Reference<css::beans::XPropertySet> props(doc.sheet(cohorts),
+                                                                  css::uno::UNO_QUERY_THROW);
+        css::uno::Reference<css::sheet::XConditionalFormats> formats;
+        props->getPropertyValue("ConditionalFormats") >>= formats;
+        ASSERT_TRUE(formats.is());
+        EXPECT_EQ(formats->getLength(), 2);
+    }
+    // One undo removes the Clients, the Cohorts and the summary sheet.
     office::undo(doc);
     EXPECT_EQ(office::sheet_names(doc), (std::vector<std::string>{"superstore_orders", "Returns"}));
 }
@@ -485,6 +513,15 @@ TEST(OrdersInCalc, CdnowSampleGetsPAliveAndClv) {
         }
     }
     EXPECT_TRUE(found);
+    // Every first purchase fell in January to March 1997: three monthly cohorts.
+    const auto cohorts = sheet_rows(doc, sheet_of(doc, "Cohorts"), 7, "L");
+    EXPECT_EQ(cohorts[2][0], "1997-01");
+    EXPECT_EQ(cohorts[3][0], "1997-02");
+    EXPECT_EQ(cohorts[4][0], "1997-03");
+    EXPECT_EQ(cohorts[5][0], "All cohorts");
+    EXPECT_EQ(std::stod(cohorts[2][1]) + std::stod(cohorts[3][1]) + std::stod(cohorts[4][1]), 2357);
+    EXPECT_EQ(cohorts[1][10], "M8"); // January to September: M0 .. M8
+    EXPECT_EQ(cohorts[4][10], "");   // March's cohort has only M0 .. M6
 
     office::set_document_rules(doc, R"({"analysis_date": "1997-09-30",
                                         "lapse": {"p_alive_below": 0.5}})");

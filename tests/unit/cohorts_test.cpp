@@ -4,6 +4,7 @@
 #include "cdnow.hpp"
 #include "core/cohorts.hpp"
 #include "core/error.hpp"
+#include "core/rules.hpp"
 #include "core/transactions.hpp"
 #include "csv.hpp"
 #include "order_lines.hpp"
@@ -115,6 +116,19 @@ TEST(Cohorts, CdnowHasThreeMonthlyCohorts) {
     EXPECT_EQ(triage::period_label(t.cohorts[2], CohortPeriod::Month), "1997-03");
     EXPECT_EQ(t.sizes[0] + t.sizes[1] + t.sizes[2], 2357u);
     EXPECT_EQ(t.active[0].size(), 18u); // 1997-01 .. 1998-06
+}
+
+} // namespace
+
+namespace {
+
+TEST(Cohorts, TheRulesCarryThePeriod) {
+    EXPECT_EQ(triage::default_rules().cohort_period, CohortPeriod::Month);
+    const triage::RuleSet q = triage::parse_rules(R"({"cohorts": {"period": "quarter"}})");
+    EXPECT_EQ(q.cohort_period, CohortPeriod::Quarter);
+    EXPECT_EQ(triage::parse_rules(triage::rules_to_json(q)).cohort_period, CohortPeriod::Quarter);
+    EXPECT_THROW(triage::parse_rules(R"({"cohorts": {"period": "week"}})"), triage::InvalidInput);
+    EXPECT_THROW(triage::parse_rules(R"({"cohorts": {"period": 3}})"), triage::InvalidInput);
 }
 
 } // namespace

@@ -1,0 +1,220 @@
+#include "uno/cohort_sheet.hpp"
+
+#include "uno/args.hpp"
+#include "uno/number_format.hpp"
+#include "uno/product_sheets.hpp"
+#include "uno/sheet_io.hpp"
+#include "uno/sheet_parts.hpp"
+#include "uno/uno_names.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/chart/XDiagram.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/i18n/NumberFormatIndex.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/ColorScaleEntryType.hpp>
+#include <com/sun/star/sheet/ConditionEntryType.hpp>
+#include <com/sun/star/sheet/XColorScaleEntry.hpp>
+#include <com/sun/star/sheet/XConditionalFormat.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/util/NumberFormat.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include <vector>
+
+namespace triage::uno {
+
+namespace {
+
+// One point of a colour scale: the lowest value, the 50th percentile or the highest.
+class ScalePoint : public cppu::WeakImplHelper1<css::sheet::XColorScaleEntry> {
+public:
+    ScalePoint(sal_Int32 type, sal_Int32 colour, const OUString& formula)
+        : type_(type), colour_(colour), formula_(formula) {}
+    sal_Int32 SAL_CALL getColor() override { return colour_; }
+    void SAL_CALL setColor(sal_Int32 colour) override { colour_ = colour; }
+    OUString SAL_CALL getFormula() override { return formula_; }
+    void SAL_CALL setFormula(const OUString& formula) override { formula_ = formula; }
+    sal_Int32 SAL_CALL getType() override { return type_; }
+    void SAL_CALL setType(sal_Int32 type) override { type_ = type; }
+
+private:
+    sal_Int32 type_;
+    sal_Int32 colour_;
+    OUString formula_;
+};
+
+// A red to green scale over `area` (a conditional format the user can restyle).
+// Best effort: an office without the API keeps the numbers uncoloured.
+void add_colour_scale(const Reference<css::frame::XModel>& model,
+                      const Reference<css::sheet::XSpreadsheet>& sheet,
+                      const CellRangeAddress& area) {
+    try {
+        const Reference<css::beans::XPropertySet> props(sheet, UNO_QUERY_THROW);
+        Reference<css::sheet::XConditionalFormats> formats;
+        props->getPropertyValue("ConditionalFormats") >>= formats;
+        const Reference<css::lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
+        const Reference<css::sheet::XSheetCellRanges> ranges(
+            factory->createInstance("com.sun.star.sheet.SheetCellRanges"), UNO_QUERY_THROW);
+        Reference<css::sheet::XSheetCellRangeContainer>(ranges, UNO_QUERY_THROW)
+            ->addRangeAddress(area, false);
+        const sal_Int32 id = formats->createByRange(ranges);
+        const auto all = formats->getConditionalFormats();
+        for (const auto& format : all) {
+            const Reference<css::beans::XPropertySet> format_props(format, UNO_QUERY_THROW);
+            sal_Int32 format_id = 0;
+            format_props->getPropertyValue("ID") >>= format_id;
+            if (format_id != id) {
+                continue;
+            }
+            format->createEntry(css::sheet::ConditionEntryType::COLORSCALE, 0);
+            const Reference<css::beans::XPropertySet> entry(
+                Reference<css::container::XIndexAccess>(format, UNO_QUERY_THROW)->getByIndex(0),
+                UNO_QUERY_THROW);
+            // As many points as the new scale has: Calc's API (7.4 to 25.2) sets the entries it
+            // made and crashes the office on more, and it makes two (lowest and highest).
+            Sequence<Reference<css::sheet::XColorScaleEntry>> current;
+            entry->getPropertyValue("ColorScaleEntries") >>= current;
+            if (current.getLength() != 2) {
+                return;
+            }
+            Sequence<Reference<css::sheet::XColorScaleEntry>> points(2);
+            points.getArray()[0] = new ScalePoint(css::sheet::ColorScaleEntryType::COLORSCALE_MIN,
+                                                  0xF8696B, OUString());
+            points.getArray()[1] = new ScalePoint(css::sheet::ColorScaleEntryType::COLORSCALE_MAX,
+                                                  0x63BE7B, OUString());
+            entry->setPropertyValue("ColorScaleEntries", Any(points));
+        }
+    } catch (const css::uno::Exception&) {
+    }
+}
+
+// A row of `width` empty cells.
+Sequence<Any> cells(std::size_t width) {
+    Sequence<Any> row(static_cast<sal_Int32>(width));
+    for (sal_Int32 i = 0; i < row.getLength(); ++i) {
+        row.getArray()[i] <<= OUString();
+    }
+    return row;
+}
+
+} // namespace
+
+Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::frame::XModel>& model,
+                                                       const CohortTable& table, Lang lang) {
+    const CohortPeriod period = table.period;
+    const auto text = [&](CohortText t) { return Any(to_ou(cohort_text(t, period, lang))); };
+    const std::size_t periods = table.periods();
+    const std::size_t width = std::max<std::size_t>(2 + periods, 2);
+    const std::size_t n = table.cohorts.size();
+
+    // Retention (rows 3 .. 3 + n, then the average), revenue below it, the curve below that.
+    std::vector<Sequence<Any>> rows;
+    const auto title_row = [&](CohortText t) {
+        Sequence<Any> row = cells(width);
+        row.getArray()[0] = text(t);
+        rows.push_back(row);
+    };
+    const auto header_row = [&] {
+        Sequence<Any> row = cells(width);
+        row.getArray()[0] = text(CohortText::Cohort);
+        row.getArray()[1] = text(CohortText::Clients);
+        for (std::size_t k = 0; k < periods; ++k) {
+            row.getArray()[2 + k] <<= to_ou(offset_label(k, period));
+        }
+        rows.push_back(row);
+    };
+    const auto cohort_rows = [&](bool revenue) {
+        for (std::size_t c = 0; c < n; ++c) {
+            Sequence<Any> row = cells(width);
+            row.getArray()[0] <<= to_ou(period_label(table.cohorts[c], period));
+            row.getArray()[1] <<= static_cast<double>(table.sizes[c]);
+            for (std::size_t k = 0; k < table.active[c].size(); ++k) {
+                row.getArray()[2 + k] <<= revenue ? table.revenue[c][k] : table.retention(c, k);
+            }
+            rows.push_back(row);
+        }
+    };
+    title_row(CohortText::RetentionTitle);
+    header_row();
+    const sal_Int32 retention_first = static_cast<sal_Int32>(rows.size());
+    cohort_rows(false);
+    const std::vector<double> average = table.average_retention();
+    {
+        Sequence<Any> row = cells(width);
+        row.getArray()[0] = text(CohortText::Average);
+        double clients = 0;
+        for (std::size_t s : table.sizes) {
+            clients += static_cast<double>(s);
+        }
+        row.getArray()[1] <<= clients;
+        for (std::size_t k = 0; k < periods; ++k) {
+            row.getArray()[2 + k] <<= average[k];
+        }
+        rows.push_back(row);
+    }
+    const sal_Int32 retention_last = static_cast<sal_Int32>(rows.size()) - 1;
+    rows.push_back(cells(width));
+    title_row(CohortText::RevenueTitle);
+    header_row();
+    const sal_Int32 revenue_first = static_cast<sal_Int32>(rows.size());
+    cohort_rows(true);
+    const sal_Int32 revenue_last = static_cast<sal_Int32>(rows.size()) - 1;
+    rows.push_back(cells(width));
+    // The curve as two columns for the chart.
+    {
+        Sequence<Any> row = cells(width);
+        row.getArray()[0] = text(CohortText::Since);
+        row.getArray()[1] = text(CohortText::AverageRetention);
+        rows.push_back(row);
+    }
+    const sal_Int32 curve_first = static_cast<sal_Int32>(rows.size());
+    for (std::size_t k = 0; k < periods; ++k) {
+        Sequence<Any> row = cells(width);
+        row.getArray()[0] <<= to_ou(offset_label(k, period));
+        row.getArray()[1] <<= average[k];
+        rows.push_back(row);
+    }
+    const sal_Int32 curve_last = static_cast<sal_Int32>(rows.size()) - 1;
+
+    const Reference<css::sheet::XSpreadsheet> sheet = replace_product_sheet(
+        model, ProductSheet::Cohorts, cohort_text(CohortText::SheetName, period, lang));
+    const sal_Int32 last_column = static_cast<sal_Int32>(width) - 1;
+    if (periods > 0) {
+        set_standard_format(
+            model, sheet->getCellRangeByPosition(2, retention_first, last_column, retention_last),
+            css::util::NumberFormat::PERCENT);
+        set_builtin_format(
+            model, sheet->getCellRangeByPosition(2, revenue_first, last_column, revenue_last),
+            css::i18n::NumberFormatIndex::NUMBER_1000INT);
+        set_standard_format(model, sheet->getCellRangeByPosition(1, curve_first, 1, curve_last),
+                            css::util::NumberFormat::PERCENT);
+    }
+    write_block(sheet, 0, rows);
+    if (periods > 0 && n > 0) {
+        const sal_Int16 index = sheet_index(sheet);
+        add_colour_scale(model, sheet,
+                         {index, 2, retention_first, last_column,
+                          retention_first + static_cast<sal_Int32>(n) - 1});
+        add_colour_scale(model, sheet, {index, 2, revenue_first, last_column, revenue_last});
+        const css::awt::Rectangle place{3 * 2000, (curve_first - 1) * 500, 16000, 9000};
+        const auto chart = add_chart(sheet, "ClientTriageRetention_" + unique_chart_suffix(), place,
+                                     {index, 0, curve_first - 1, 1, curve_last},
+                                     to_ou(cohort_text(CohortText::ChartTitle, period, lang)));
+        const Reference<css::lang::XMultiServiceFactory> factory(chart, UNO_QUERY_THROW);
+        chart->setDiagram(Reference<css::chart::XDiagram>(
+            factory->createInstance("com.sun.star.chart.LineDiagram"), UNO_QUERY_THROW));
+    }
+    // Columns as wide as the cohort labels and headers (not the titles, which may run over).
+    Sequence<Sequence<Any>> labels(static_cast<sal_Int32>(n + 1));
+    labels.getArray()[0] = rows[1];
+    for (std::size_t c = 0; c < n; ++c) {
+        labels.getArray()[c + 1] = rows[static_cast<std::size_t>(retention_first) + c];
+    }
+    set_readable_widths(sheet, 0, 2, labels, 0);
+    return sheet;
+}
+
+} // namespace triage::uno

@@ -1,0 +1,18 @@
+// The Cohorts sheet of a transaction table (issue "Cohorts and tier movement"): retention and
+// revenue by cohort with a three-colour scale each, the average retention curve and its chart.
+#pragma once
+
+#include "core/cohorts.hpp"
+#include "core/lang.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+
+namespace triage::uno {
+
+// Replaces the product's Cohorts sheet (product_sheets.hpp) with `table`.
+css::uno::Reference<css::sheet::XSpreadsheet>
+write_cohort_sheet(const css::uno::Reference<css::frame::XModel>& model, const CohortTable& table,
+                   Lang lang);
+
+} // namespace triage::uno
