@@ -20,6 +20,7 @@ struct Purchase {
     std::size_t client = 0; // 0 .. clients - 1
     double day = 0;         // a day number (values.hpp); the time of day is dropped
     double value = 0;
+    double profit = 0; // what the purchase earned (tier movement; the models use the value)
 };
 
 struct RepeatBuying {

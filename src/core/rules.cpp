@@ -186,6 +186,12 @@ constexpr Localized kWhatPAliveBelow = {
     "The probability of still being a client (P(alive)) below which a client is lapsed",
     "Вероятность активности (P(alive)), ниже которой клиент считается ушедшим",
     "Aktiivisuuden todennäköisyys (P(alive)), jonka alittava asiakas katsotaan menetetyksi"};
+constexpr Localized kWhatMovementMonths = {
+    "The months of each period the tier movement compares",
+    "Число месяцев в каждом из сравниваемых периодов движения по уровням",
+    "Kuukausia kummassakin jaksossa, joita luokkien muutos vertaa"};
+constexpr Localized kRangeMonths = {"a whole number from 1 to 120", "целое число от 1 до 120",
+                                    "kokonaisluku 1–120"};
 constexpr Localized kWhatGap = {"The days between two calls to a prospect",
                                 "Число дней между звонками потенциальному клиенту",
                                 "Päivät kahden soiton välillä"};
@@ -442,7 +448,7 @@ public:
         }
         unknown_keys(root, "",
                      {"version", "base", "tiers", "signals", "bands", "verdicts", "lapse",
-                      "prospects", "synonyms", "analysis_date", "cohorts"});
+                      "prospects", "synonyms", "analysis_date", "cohorts", "movement"});
         if (const Json* v = find(root, "version")) {
             if (!v->is_number()) {
                 problems_.wrong_type("/version", kTypeNumber, *v);
@@ -515,6 +521,9 @@ public:
                         }));
                 }
             }
+        }
+        if (const Json* movement = object(root, "", "movement", {"months"})) {
+            number(*movement, "/movement", "months", rules.movement_months);
         }
         read_synonyms(root, rules.synonyms);
         if (const Json* v = find(root, "analysis_date")) {
@@ -818,6 +827,11 @@ void check_ranges(const RuleSet& rules, const std::set<std::string>* given, Prob
         problems.out_of_range("/lapse/days_without_interval", plain(kWhatDaysWithout),
                               kRangeNonNegative, lapse.days_without_interval);
     }
+    if (!(rules.movement_months >= 1 && rules.movement_months <= 120 &&
+          rules.movement_months == std::floor(rules.movement_months))) {
+        problems.out_of_range("/movement/months", plain(kWhatMovementMonths), kRangeMonths,
+                              rules.movement_months);
+    }
     if (lapse.p_alive_below && !share_ok(*lapse.p_alive_below)) {
         problems.out_of_range("/lapse/p_alive_below", plain(kWhatPAliveBelow), kRangeShare,
                               *lapse.p_alive_below);
@@ -907,6 +921,7 @@ Json to_json(const RuleSet& rules) {
     out["synonyms"] = std::move(synonyms);
     out["analysis_date"] =
         rules.analysis_date ? Json(iso_date(*rules.analysis_date)) : Json(nullptr);
+    out["movement"] = {{"months", rules.movement_months}};
     out["cohorts"] = {{"period", rules.cohort_period == CohortPeriod::Month ? "month" : "quarter"}};
     return out;
 }
@@ -933,7 +948,8 @@ bool operator==(const RuleSet& a, const RuleSet& b) {
            a.verdicts.lapse.p_alive_below == b.verdicts.lapse.p_alive_below &&
            a.prospects.gap_days == b.prospects.gap_days &&
            a.prospects.letter_gap_days == b.prospects.letter_gap_days && a.synonyms == b.synonyms &&
-           a.analysis_date == b.analysis_date && a.cohort_period == b.cohort_period;
+           a.analysis_date == b.analysis_date && a.cohort_period == b.cohort_period &&
+           a.movement_months == b.movement_months;
 }
 
 RuleSet default_rules() {

@@ -35,6 +35,8 @@ struct RuleSet {
     std::optional<double> analysis_date;
     // The cohort sheet's period (issue "Cohorts and tier movement"): months or quarters.
     CohortPeriod cohort_period = CohortPeriod::Month;
+    // The tier movement's periods: the last `movement_months` months against the ones before.
+    double movement_months = 12;
 };
 
 bool operator==(const RuleSet& a, const RuleSet& b);

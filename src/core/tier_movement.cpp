@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include "core/values.hpp"
+
 #include <cmath>
 
 namespace triage {
@@ -30,6 +32,15 @@ std::vector<std::optional<Tier>> tiers_in(const std::vector<std::optional<double
         }
     }
     return out;
+}
+
+// `text` with each "{}" replaced by `n`.
+std::string fill_months(std::string text, const std::string& n) {
+    for (std::size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at)) {
+        text.replace(at, 2, n);
+        at += n.size();
+    }
+    return text;
 }
 
 } // namespace
@@ -70,6 +81,74 @@ TierMovements tier_movements(const std::vector<std::optional<double>>& before,
         out.matrix.value[row][column] += now[i] ? *now[i] : *before[i];
     }
     return out;
+}
+
+PeriodProfits period_profits(const std::vector<Purchase>& orders, std::size_t clients,
+                             double analysis_day, int months) {
+    if (months < 1 || months > 120) {
+        throw InvalidInput("the movement period must be 1 to 120 months");
+    }
+    if (!std::isfinite(analysis_day)) {
+        throw InvalidInput("the analysis date must be a date");
+    }
+    // The day after the analysis date, and `months` and 2 x `months` before it (a day the
+    // earlier month lacks becomes its last day: 31 March less one month is 28 or 29 February).
+    const double end = std::floor(analysis_day) + 1;
+    const auto months_before = [&](int back) {
+        const CivilDate d = civil_from_serial(end);
+        int index = d.year * 12 + (d.month - 1) - back;
+        const int year = index / 12;
+        const int month = index % 12 + 1;
+        int day = d.day;
+        while (day > 28 && !valid_civil(year, month, day)) {
+            --day;
+        }
+        return serial_from_civil(year, month, day);
+    };
+    PeriodProfits out;
+    out.now_from = months_before(months);
+    out.before_from = months_before(2 * months);
+    out.before.assign(clients, std::nullopt);
+    out.now.assign(clients, std::nullopt);
+    for (const Purchase& p : orders) {
+        if (p.client >= clients || !std::isfinite(p.day) || !std::isfinite(p.profit)) {
+            throw InvalidInput("an order needs a client, a date and a finite profit");
+        }
+        const double day = std::floor(p.day);
+        if (day < out.before_from || day >= end) {
+            continue;
+        }
+        auto& period = day >= out.now_from ? out.now : out.before;
+        period[p.client] = period[p.client].value_or(0.0) + p.profit;
+    }
+    return out;
+}
+
+std::string movement_label(MovementText text, int months, Lang lang) {
+    const std::string n = std::to_string(months);
+    switch (text) {
+    case MovementText::Title:
+        return fill_months(Localized{"Tier movement: the last {} months against the {} before",
+                                     "Движение по уровням: последние {} мес. против {} до них",
+                                     "Luokkien muutos: viimeiset {} kk verrattuna {} kk ennen"}
+                               .in(lang),
+                           n);
+    case MovementText::Clients:
+        return Localized{"Clients", "Клиенты", "Asiakkaat"}.in(lang);
+    case MovementText::Profit:
+        return Localized{"Profit", "Прибыль", "Kate"}.in(lang);
+    case MovementText::Corner:
+        return Localized{"Before / now", "Раньше / сейчас", "Ennen / nyt"}.in(lang);
+    case MovementText::New:
+        return kNew.in(lang);
+    case MovementText::Lost:
+        return kLost.in(lang);
+    case MovementText::PreviousTier:
+        return Localized{"Previous tier", "Прежний уровень", "Aiempi luokka"}.in(lang);
+    case MovementText::Movement:
+        return Localized{"Movement", "Движение", "Muutos"}.in(lang);
+    }
+    return {};
 }
 
 } // namespace triage

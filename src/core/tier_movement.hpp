@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/lang.hpp"
+#include "core/repeat_buying.hpp"
 #include "core/tier.hpp"
 
 #include <array>
@@ -42,5 +43,23 @@ struct TierMovements {
 TierMovements tier_movements(const std::vector<std::optional<double>>& before,
                              const std::vector<std::optional<double>>& now,
                              const TierShares& shares = {});
+
+// The periods of a transaction table: each client's profit in the `months` months up to the
+// analysis date (now) and in the `months` before them (before), from its dated orders
+// (Purchase::profit); a client without an order in a period has no value there. `months`
+// from 1 to 120.
+struct PeriodProfits {
+    std::vector<std::optional<double>> before;
+    std::vector<std::optional<double>> now;
+    double now_from = 0; // the first day of each period (day numbers)
+    double before_from = 0;
+};
+PeriodProfits period_profits(const std::vector<Purchase>& orders, std::size_t clients,
+                             double analysis_day, int months = 12);
+
+// The matrix's texts: "Tier movement: the last 12 months against the 12 before", "Clients",
+// "Profit", "Before / now", "new", "lost", "Previous tier", "Movement".
+enum class MovementText { Title, Clients, Profit, Corner, New, Lost, PreviousTier, Movement };
+std::string movement_label(MovementText text, int months, Lang lang);
 
 } // namespace triage

@@ -85,6 +85,7 @@ struct Order {
     double date = kNaN; // the earliest date of its lines
     double days_late = kNaN;
     double amount = 0; // the sum of its lines' amounts
+    double profit = 0; // and of their profits
 };
 
 // A line without a date of its own in a table with dates: it counts when its order has a
@@ -207,6 +208,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         }
         used_orders[line.order] = true;
         orders[line.order].amount += line.amount;
+        orders[line.order].profit += line.profit;
         ++out.lines_used;
     };
 
@@ -530,7 +532,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         for (std::size_t k = 0; k < orders.size(); ++k) {
             const Order& o = orders[k];
             if (used_orders[k] && !std::isnan(o.date) && row_of[o.client] != kNoEntry) {
-                purchases.push_back({row_of[o.client], o.date, o.amount});
+                purchases.push_back({row_of[o.client], o.date, o.amount, o.profit});
             }
         }
         out.dated_orders = purchases;

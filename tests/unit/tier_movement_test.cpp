@@ -1,5 +1,7 @@
 #include "core/error.hpp"
+#include "core/rules.hpp"
 #include "core/tier_movement.hpp"
+#include "core/values.hpp"
 
 #include <gtest/gtest.h>
 
@@ -59,6 +61,45 @@ TEST(TierMovement, BadInputIsRejected) {
     EXPECT_THROW(triage::tier_movements({1.0}, {1.0, 2.0}), triage::InvalidInput);
     EXPECT_THROW(triage::tier_movements({NAN}, {1.0}), triage::InvalidInput);
     EXPECT_THROW(triage::tier_movements({1.0}, {1.0}, {1.5, 0.8}), triage::InvalidInput);
+}
+
+} // namespace
+
+namespace {
+
+// The last 12 months to the analysis date (2026-06-30) are 2025-07-01 .. 2026-06-30, the 12
+// before them 2024-07-01 .. 2025-06-30; orders outside both do not count.
+TEST(TierMovement, PeriodProfitsFromDatedOrders) {
+    const auto on = [](int y, int m, int d) { return triage::serial_from_civil(y, m, d); };
+    const std::vector<triage::Purchase> orders = {
+        {0, on(2024, 7, 1), 100, 10}, {0, on(2025, 6, 30), 100, 5}, {0, on(2025, 7, 1), 100, 7},
+        {1, on(2026, 6, 30), 50, 3},  {1, on(2026, 7, 1), 50, 100}, {2, on(2024, 6, 30), 1, 99},
+        {2, on(2025, 1, 15), 20, -4}};
+    const triage::PeriodProfits p = triage::period_profits(orders, 4, on(2026, 6, 30));
+    EXPECT_EQ(p.now_from, on(2025, 7, 1));
+    EXPECT_EQ(p.before_from, on(2024, 7, 1));
+    EXPECT_EQ(p.before[0], 15.0);
+    EXPECT_EQ(p.now[0], 7.0);
+    EXPECT_FALSE(p.before[1]);
+    EXPECT_EQ(p.now[1], 3.0); // the order after the analysis date does not count
+    EXPECT_EQ(p.before[2], -4.0);
+    EXPECT_FALSE(p.now[2]);
+    EXPECT_FALSE(p.before[3]);
+    // A day the earlier month lacks: the month to 2026-03-30 starts the day after the analysis
+    // date (03-31) less a month, 02-31, that is 02-28.
+    const triage::PeriodProfits m = triage::period_profits(orders, 4, on(2026, 3, 30), 1);
+    EXPECT_EQ(triage::iso_date(m.now_from), "2026-02-28");
+    EXPECT_EQ(triage::iso_date(m.before_from), "2026-01-31");
+    EXPECT_THROW(triage::period_profits(orders, 4, on(2026, 6, 30), 0), triage::InvalidInput);
+}
+
+TEST(TierMovement, TheRulesCarryTheMonths) {
+    EXPECT_EQ(triage::default_rules().movement_months, 12);
+    const triage::RuleSet r = triage::parse_rules(R"({"movement": {"months": 6}})");
+    EXPECT_EQ(r.movement_months, 6);
+    EXPECT_EQ(triage::parse_rules(triage::rules_to_json(r)).movement_months, 6);
+    EXPECT_THROW(triage::parse_rules(R"({"movement": {"months": 0}})"), triage::InvalidInput);
+    EXPECT_THROW(triage::parse_rules(R"({"movement": {"months": 1.5}})"), triage::InvalidInput);
 }
 
 } // namespace
