@@ -64,6 +64,7 @@ void present(const Reference<css::frame::XModel>& model,
 Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::frame::XModel>& model,
                                                         const ClientsFromOrders& clients,
                                                         const BuyingForecast& forecast,
+                                                        const TierMovements* movement,
                                                         const BatchResult& result, Lang lang,
                                                         double date_shift, NewStyles& new_styles) {
     const std::vector<ClientsSheetColumn> columns = clients_sheet_columns(clients);
@@ -75,7 +76,8 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
     if (forecast.fitted) {
         model_columns = {ModelColumn::PAlive, ModelColumn::ExpectedOrders, ModelColumn::Clv};
     }
-    const sal_Int32 width = first_model + static_cast<sal_Int32>(model_columns.size());
+    const sal_Int32 first_movement = first_model + static_cast<sal_Int32>(model_columns.size());
+    const sal_Int32 width = first_movement + (movement ? 2 : 0);
     const sal_Int32 rows = static_cast<sal_Int32>(clients.clients()) + 1;
 
     Sequence<Sequence<Any>> data(rows);
@@ -92,6 +94,10 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
     if (clients.has_rfm) {
         header[first_model - 2] <<= to_ou(rfm_score_header().in(lang));
         header[first_model - 1] <<= to_ou(rfm_segment_header().in(lang));
+    }
+    if (movement) {
+        header[first_movement] <<= to_ou(movement_label(MovementText::PreviousTier, 0, lang));
+        header[first_movement + 1] <<= to_ou(movement_label(MovementText::Movement, 0, lang));
     }
     for (std::size_t k = 0; k < model_columns.size(); ++k) {
         header[first_model + static_cast<sal_Int32>(k)] <<=
@@ -132,6 +138,12 @@ Reference<css::sheet::XSpreadsheet> write_clients_sheet(const Reference<css::fra
                 cells[first_model - 2] <<= OUString();
                 cells[first_model - 1] <<= OUString();
             }
+        }
+        if (movement) {
+            const auto& before = movement->before[row];
+            cells[first_movement] <<=
+                before ? OUString(static_cast<sal_Unicode>(tier_letter(*before))) : OUString();
+            cells[first_movement + 1] <<= to_ou(movement_text(before, movement->now[row], lang));
         }
         for (std::size_t k = 0; k < model_columns.size(); ++k) {
             const double value = model_value(forecast, model_columns[k], row);

@@ -10,6 +10,7 @@
 #include "core/batch.hpp"
 #include "core/buying_forecast.hpp"
 #include "core/lang.hpp"
+#include "core/tier_movement.hpp"
 #include "core/transactions.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
@@ -18,10 +19,12 @@
 namespace triage::uno {
 
 // `date_shift`: the document's null date as a core day number (sheet_io.hpp). The buying
-// models' columns (P(alive), expected orders, CLV) follow the results when `forecast` is fitted.
+// models' columns (P(alive), expected orders, CLV) follow the results when `forecast` is fitted,
+// then the previous tier and the movement when there is a `movement`.
 css::uno::Reference<css::sheet::XSpreadsheet>
 write_clients_sheet(const css::uno::Reference<css::frame::XModel>& model,
                     const ClientsFromOrders& clients, const BuyingForecast& forecast,
-                    const BatchResult& result, Lang lang, double date_shift, NewStyles& new_styles);
+                    const TierMovements* movement, const BatchResult& result, Lang lang,
+                    double date_shift, NewStyles& new_styles);
 
 } // namespace triage::uno

@@ -103,11 +103,13 @@ Sequence<Any> cells(std::size_t width) {
 } // namespace
 
 Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::frame::XModel>& model,
-                                                       const CohortTable& table, Lang lang) {
+                                                       const CohortTable& table,
+                                                       const TierMovements& movement, int months,
+                                                       Lang lang) {
     const CohortPeriod period = table.period;
     const auto text = [&](CohortText t) { return Any(to_ou(cohort_text(t, period, lang))); };
     const std::size_t periods = table.periods();
-    const std::size_t width = std::max<std::size_t>(2 + periods, 2);
+    const std::size_t width = std::max<std::size_t>(2 + periods, 1 + kMovementSize);
     const std::size_t n = table.cohorts.size();
 
     // Retention (rows 3 .. 3 + n, then the average), revenue below it, the curve below that.
@@ -179,6 +181,43 @@ Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::fram
     }
     const sal_Int32 curve_last = static_cast<sal_Int32>(rows.size()) - 1;
 
+    // The movement matrix: clients, then their profit (before for the lost, now otherwise).
+    const auto label = [&](MovementText t) { return Any(to_ou(movement_label(t, months, lang))); };
+    rows.push_back(cells(width));
+    {
+        Sequence<Any> row = cells(width);
+        row.getArray()[0] = label(MovementText::Title);
+        rows.push_back(row);
+    }
+    const sal_Int32 matrix_first = static_cast<sal_Int32>(rows.size());
+    for (const MovementText what : {MovementText::Clients, MovementText::Profit}) {
+        Sequence<Any> head = cells(width);
+        head.getArray()[0] <<= to_ou(movement_label(what, months, lang) + ": " +
+                                     movement_label(MovementText::Corner, months, lang));
+        for (std::size_t c = 0; c < kMovementSize; ++c) {
+            head.getArray()[1 + c] = c < 4 ? Any(OUString(static_cast<sal_Unicode>('A' + c)))
+                                           : label(MovementText::Lost);
+        }
+        rows.push_back(head);
+        for (std::size_t r = 0; r < kMovementSize; ++r) {
+            Sequence<Any> row = cells(width);
+            row.getArray()[0] =
+                r < 4 ? Any(OUString(static_cast<sal_Unicode>('A' + r))) : label(MovementText::New);
+            for (std::size_t c = 0; c < kMovementSize; ++c) {
+                if (r == 4 && c == 4) {
+                    continue; // new and lost at once: nobody
+                }
+                if (what == MovementText::Clients) {
+                    row.getArray()[1 + c] <<= static_cast<double>(movement.matrix.clients[r][c]);
+                } else {
+                    row.getArray()[1 + c] <<= movement.matrix.value[r][c];
+                }
+            }
+            rows.push_back(row);
+        }
+    }
+    const sal_Int32 matrix_last = static_cast<sal_Int32>(rows.size()) - 1;
+
     const Reference<css::sheet::XSpreadsheet> sheet = replace_product_sheet(
         model, ProductSheet::Cohorts, cohort_text(CohortText::SheetName, period, lang));
     const sal_Int32 last_column = static_cast<sal_Int32>(width) - 1;
@@ -192,6 +231,9 @@ Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::fram
         set_standard_format(model, sheet->getCellRangeByPosition(1, curve_first, 1, curve_last),
                             css::util::NumberFormat::PERCENT);
     }
+    set_builtin_format(
+        model, sheet->getCellRangeByPosition(1, matrix_first, 1 + kMovementSize, matrix_last),
+        css::i18n::NumberFormatIndex::NUMBER_1000INT);
     write_block(sheet, 0, rows);
     if (periods > 0 && n > 0) {
         const sal_Int16 index = sheet_index(sheet);

@@ -4,15 +4,17 @@
 
 #include "core/cohorts.hpp"
 #include "core/lang.hpp"
+#include "core/tier_movement.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 
 namespace triage::uno {
 
-// Replaces the product's Cohorts sheet (product_sheets.hpp) with `table`.
+// Replaces the product's Cohorts sheet (product_sheets.hpp) with `table`, and the movement
+// matrix of the clients' tiers over the last `months` months against the ones before.
 css::uno::Reference<css::sheet::XSpreadsheet>
 write_cohort_sheet(const css::uno::Reference<css::frame::XModel>& model, const CohortTable& table,
-                   Lang lang);
+                   const TierMovements& movement, int months, Lang lang);
 
 } // namespace triage::uno

@@ -303,6 +303,14 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     const BuyingForecast forecast = forecast_buying(clients.repeat_buying);
     attach_p_alive(client_table, forecast);
     phases.mark("models");
+    // The tiers of the last months against the months before (from the dated orders).
+    const int months = static_cast<int>(rules.movement_months);
+    std::optional<TierMovements> movement;
+    if (!clients.dated_orders.empty()) {
+        const PeriodProfits periods =
+            period_profits(clients.dated_orders, clients.clients(), clients.analysis_date, months);
+        movement = tier_movements(periods.before, periods.now, rules.shares);
+    }
     const std::string described = orders_description(clients, mapping, table.headers, lang);
     std::string remarks = skipped_lines_text(clients, mapping, table.headers, lang);
     if (const std::string models = forecast_note(forecast, lang); !models.empty()) {
@@ -312,14 +320,15 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     const BatchResult result = segment_and_write(
         model, table.sheet, names, client_table, rules, lang, note, progress, phases,
         [&](const BatchResult& r, NewStyles& new_styles) {
-            write_clients_sheet(model, clients, forecast, r, lang, shift, new_styles);
+            write_clients_sheet(model, clients, forecast, movement ? &*movement : nullptr, r, lang,
+                                shift, new_styles);
             fault_point("clients");
             phases.mark("clients");
-            if (!clients.dated_orders.empty()) {
+            if (movement) {
                 write_cohort_sheet(model,
                                    cohort_table(clients.dated_orders, clients.clients(),
                                                 clients.analysis_date, rules.cohort_period),
-                                   lang);
+                                   *movement, months, lang);
                 phases.mark("cohorts");
             }
         });

@@ -140,7 +140,7 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
                                   "Customer Name; order dates 2023-01-03 to 2026-12-30"),
               std::string::npos)
         << result.message;
-    const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 805, "Z");
+    const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 805, "AF");
     ASSERT_EQ(rows.size(), 805u);
     EXPECT_EQ(rows[0][0], "Client ID");
     EXPECT_EQ(rows[0][1], "Client");
@@ -170,7 +170,7 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
     // The Cohorts sheet: one row per month of first order (48 months), every M0 100%, the
     // cohorts' sizes adding up to the 804 clients; a colour scale on each table; the curve.
     const int cohorts = sheet_of(doc, "Cohorts");
-    const auto table = sheet_rows(doc, cohorts, 60, "AX");
+    const auto table = sheet_rows(doc, cohorts, 200, "AX");
     EXPECT_EQ(table[1][0], "First order");
     EXPECT_EQ(table[1][2], "M0");
     EXPECT_EQ(table[1][49], "M47");
@@ -193,6 +193,43 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
         ASSERT_TRUE(formats.is());
         EXPECT_EQ(formats->getLength(), 2);
     }
+    // Tier movement: the last 12 months against the 12 before. The matrix's rows add up to
+    // the clients with orders before, its columns to those with orders now, as the Clients
+    // sheet's columns say client by client.
+    std::size_t matrix = 0;
+    while (matrix < table.size() && table[matrix][0].rfind("Clients: ", 0) != 0) {
+        ++matrix;
+    }
+    ASSERT_LT(matrix + 5, table.size());
+    EXPECT_EQ(table[matrix][1], "A");
+    EXPECT_EQ(table[matrix][5], "lost");
+    EXPECT_EQ(table[matrix + 5][0], "new");
+    double before_clients = 0, now_clients = 0;
+    for (std::size_t r = 1; r <= 5; ++r) {
+        for (std::size_t c = 1; c <= 5; ++c) {
+            const std::string& cell = table[matrix + r][c];
+            const double n = cell.empty() ? 0 : std::stod(cell);
+            before_clients += r <= 4 ? n : 0;
+            now_clients += c <= 4 ? n : 0;
+        }
+    }
+    const std::size_t previous = column_index(rows[0], "Previous tier");
+    const std::size_t movement = column_index(rows[0], "Movement");
+    double had_before = 0, has_now = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        had_before += rows[r][previous].empty() ? 0 : 1;
+        has_now += rows[r][movement].empty() || rows[r][movement].find("lost") != std::string::npos
+                       ? 0
+                       : 1;
+        if (!rows[r][movement].empty()) {
+            EXPECT_NE(rows[r][movement].find(" -> "), std::string::npos) << rows[r][movement];
+        }
+    }
+    EXPECT_EQ(before_clients, had_before);
+    EXPECT_EQ(now_clients, has_now);
+    EXPECT_GT(had_before, 300);
+    EXPECT_GT(has_now, 300);
+
     // One undo removes the Clients, the Cohorts and the summary sheet.
     office::undo(doc);
     EXPECT_EQ(office::sheet_names(doc), (std::vector<std::string>{"superstore_orders", "Returns"}));
