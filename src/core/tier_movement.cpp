@@ -61,6 +61,18 @@ bool moved_down(std::optional<Tier> before, std::optional<Tier> now) {
     return !now || static_cast<int>(*now) > static_cast<int>(*before);
 }
 
+std::vector<std::size_t> slipping_clients(const TierMovements& m) {
+    std::vector<std::size_t> out;
+    for (const Tier first : {Tier::A, Tier::B}) {
+        for (std::size_t i = 0; i < m.before.size(); ++i) {
+            if (m.before[i] == first && moved_down(m.before[i], m.now[i])) {
+                out.push_back(i);
+            }
+        }
+    }
+    return out;
+}
+
 TierMovements tier_movements(const std::vector<std::optional<double>>& before,
                              const std::vector<std::optional<double>>& now,
                              const TierShares& shares) {
@@ -147,6 +159,29 @@ std::string movement_label(MovementText text, int months, Lang lang) {
         return Localized{"Previous tier", "Прежний уровень", "Aiempi luokka"}.in(lang);
     case MovementText::Movement:
         return Localized{"Movement", "Движение", "Muutos"}.in(lang);
+    case MovementText::Slipping:
+        return fill_months(
+            Localized{"Good clients slipping: A and B clients whose tier fell in the last {} "
+                      "months. Call them first, before they are gone.",
+                      "Хорошие клиенты уходят: клиенты уровней A и B, чей уровень упал за "
+                      "последние {} мес. Позвоните им первыми, пока они не ушли.",
+                      "Hyvät asiakkaat lipsuvat: A- ja B-asiakkaat, joiden luokka laski viimeisten "
+                      "{} kk aikana. Soita heille ensin, ennen kuin he lähtevät."}
+                .in(lang),
+            n);
+    case MovementText::NoneSlipping:
+        return fill_months(Localized{"No A or B client moved down in the last {} months.",
+                                     "Ни один клиент уровней A и B не опустился за последние {} "
+                                     "мес.",
+                                     "Yksikään A- tai B-asiakas ei laskenut viimeisten {} kk "
+                                     "aikana."}
+                               .in(lang),
+                           n);
+    case MovementText::More:
+        return Localized{"... and {} more: filter Movement on the Clients sheet.",
+                         "... и ещё {}: отфильтруйте столбец «Движение» на листе клиентов.",
+                         "... ja {} muuta: suodata Muutos-sarake asiakkaiden taulukossa."}
+            .in(lang);
     }
     return {};
 }

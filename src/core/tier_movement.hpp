@@ -36,6 +36,10 @@ struct TierMovements {
     MovementMatrix matrix;
 };
 
+// The clients that moved down (moved_down()), those that were A first, each group in the
+// clients' order.
+std::vector<std::size_t> slipping_clients(const TierMovements& movements);
+
 // Each client's tier in both periods, each over its own population (the clients with a value
 // there: SPEC section 1), and the matrix. `before` and `now` have one element per client
 // (nullopt: no value in that period). Throws InvalidInput for lengths that differ, a value
@@ -59,7 +63,19 @@ PeriodProfits period_profits(const std::vector<Purchase>& orders, std::size_t cl
 
 // The matrix's texts: "Tier movement: the last 12 months against the 12 before", "Clients",
 // "Profit", "Before / now", "new", "lost", "Previous tier", "Movement".
-enum class MovementText { Title, Clients, Profit, Corner, New, Lost, PreviousTier, Movement };
+enum class MovementText {
+    Title,
+    Clients,
+    Profit,
+    Corner,
+    New,
+    Lost,
+    PreviousTier,
+    Movement,
+    Slipping,     // "Good clients slipping: ... call them first"
+    NoneSlipping, // "No A or B client moved down ..."
+    More,         // "... and {} more: filter Movement on the Clients sheet."
+};
 std::string movement_label(MovementText text, int months, Lang lang);
 
 } // namespace triage

@@ -199,7 +199,8 @@ BatchResult segment_and_write(const Reference<css::frame::XModel>& model,
                               const Reference<css::sheet::XSpreadsheet>& data_sheet,
                               const std::vector<Any>& client_names, const ClientTable& clients,
                               const RuleSet& rules, Lang lang, const std::string& note,
-                              Progress& progress, PhaseLog& phases, WriteResults write_results) {
+                              Progress& progress, PhaseLog& phases, WriteResults write_results,
+                              const TierMovements* movement = nullptr) {
     BatchResult result = segment_clients(clients, batch_settings(rules, lang));
     phases.mark("segment");
     progress.at(50);
@@ -207,7 +208,8 @@ BatchResult segment_and_write(const Reference<css::frame::XModel>& model,
     UndoStep undo(model, to_ou("Client Triage"));
     write_results(result, new_styles);
     progress.at(75);
-    write_summary_sheet(model, data_sheet, client_names, clients, result, lang, note);
+    write_summary_sheet(model, data_sheet, client_names, clients, result, lang, note, movement,
+                        static_cast<int>(rules.movement_months));
     fault_point("summary");
     phases.mark("summary");
     progress.at(95);
@@ -331,7 +333,8 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
                                    *movement, months, lang);
                 phases.mark("cohorts");
             }
-        });
+        },
+        movement ? &*movement : nullptr);
     std::string line = result_line(result.summary, lang) + " " + described + ".";
     if (!remarks.empty()) {
         line += " " + remarks;

@@ -91,7 +91,8 @@ void make_pareto(const Reference<css::chart::XChartDocument>& chart) {
 void write_summary_sheet(const Reference<css::frame::XModel>& model,
                          const Reference<css::sheet::XSpreadsheet>& data_sheet,
                          const std::vector<Any>& client_names, const ClientTable& table,
-                         const BatchResult& result, Lang lang, const std::string& note) {
+                         const BatchResult& result, Lang lang, const std::string& note,
+                         const TierMovements* movement, int months) {
     const Reference<css::sheet::XSpreadsheet> previous =
         find_product_sheet(model, ProductSheet::Summary);
     if (previous.is() && sheet_index(previous) == sheet_index(data_sheet)) {
@@ -106,8 +107,42 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
         write_block(sheet, 1, {row({Any(to_ou(note))})});
     }
 
+    // First, with a transaction table: the good clients slipping, and what to do with them.
+    sal_Int32 first = 2;
+    if (movement) {
+        const std::vector<std::size_t> slipping = slipping_clients(*movement);
+        std::vector<Sequence<Any>> list;
+        const auto label = [&](MovementText t) { return to_ou(movement_label(t, months, lang)); };
+        list.push_back(
+            row({Any(label(slipping.empty() ? MovementText::NoneSlipping : MovementText::Slipping)),
+                 Any(OUString()), Any(OUString()), Any(OUString())}));
+        if (!slipping.empty()) {
+            list.push_back(
+                row({Any(text(SummaryText::Client, lang)), Any(label(MovementText::Movement)),
+                     Any(text(SummaryText::VerdictHeader, lang)),
+                     Any(to_ou(output_header(OutputColumn::NextStep).in(lang)))}));
+        }
+        for (std::size_t k = 0; k < slipping.size() && k < kParetoClients; ++k) {
+            const std::size_t i = slipping[k];
+            const RowResult& r = result.rows[i];
+            list.push_back(row(
+                {Any(to_ou(client_name(client_names, i))),
+                 Any(to_ou(movement_text(movement->before[i], movement->now[i], lang))),
+                 Any(r.ok() ? OUString::fromUtf8(verdict_label(r.verdict(), lang)) : OUString()),
+                 Any(r.ok() ? to_ou(result.next_step_text(r)) : OUString())}));
+        }
+        if (slipping.size() > kParetoClients) {
+            list.push_back(row(
+                {Any(to_ou(fill_placeholders(movement_label(MovementText::More, months, lang),
+                                             {std::to_string(slipping.size() - kParetoClients)}))),
+                 Any(OUString()), Any(OUString()), Any(OUString())}));
+        }
+        write_block(sheet, first, list);
+        first += static_cast<sal_Int32>(list.size()) + 1;
+    }
+
     // Per tier.
-    constexpr sal_Int32 kTierRow = 2;
+    const sal_Int32 kTierRow = first;
     std::vector<Sequence<Any>> tiers = {
         row({Any(text(SummaryText::TierHeader, lang)), Any(text(SummaryText::Clients, lang)),
              Any(text(SummaryText::Revenue, lang)), Any(text(SummaryText::Profit, lang))})};
@@ -124,7 +159,7 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     write_block(sheet, kTierRow, tiers);
 
     // Per verdict.
-    constexpr sal_Int32 kVerdictRow = kTierRow + 7;
+    const sal_Int32 kVerdictRow = kTierRow + 7;
     std::vector<Sequence<Any>> verdicts = {
         row({Any(text(SummaryText::VerdictHeader, lang)), Any(text(SummaryText::Clients, lang)),
              Any(text(SummaryText::Revenue, lang)), Any(text(SummaryText::Profit, lang))})};
@@ -136,7 +171,7 @@ void write_summary_sheet(const Reference<css::frame::XModel>& model,
     write_block(sheet, kVerdictRow, verdicts);
 
     // The Pareto table: the most profitable clients and the cumulative share they reach.
-    constexpr sal_Int32 kParetoRow = kVerdictRow + 9;
+    const sal_Int32 kParetoRow = kVerdictRow + 9;
     const std::vector<ParetoPoint> points = pareto_points(table, result, kParetoClients);
     const std::string pareto_note =
         fill_placeholders(summary_text(SummaryText::ParetoNote).in(lang),

@@ -229,6 +229,31 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
     EXPECT_EQ(now_clients, has_now);
     EXPECT_GT(had_before, 300);
     EXPECT_GT(has_now, 300);
+    // The summary lists those A and B clients that moved down first, A before B, with their
+    // next step (at most 50, then a line says how many more).
+    std::size_t slipping = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const std::string& m = rows[r][movement];
+        slipping += m == "A -> B" || m == "A -> C" || m == "A -> D" || m == "A -> lost" ||
+                    m == "B -> C" || m == "B -> D" || m == "B -> lost";
+    }
+    ASSERT_GT(slipping, 0u);
+    const auto summary = sheet_rows(doc, sheet_of(doc, "Client Triage summary"), 60, "D");
+    EXPECT_EQ(summary[2][0].rfind("Good clients slipping", 0), 0u) << summary[2][0];
+    EXPECT_EQ(summary[3], (std::vector<std::string>{"Client", "Movement", "Verdict", "Next step"}));
+    const std::size_t listed = std::min<std::size_t>(slipping, 50);
+    bool seen_b = false;
+    for (std::size_t r = 4; r < 4 + listed; ++r) {
+        const std::string& m = summary[r][1];
+        EXPECT_TRUE(m.rfind("A -> ", 0) == 0 || m.rfind("B -> ", 0) == 0) << m;
+        EXPECT_FALSE(seen_b && m.rfind("A -> ", 0) == 0) << "A after B in row " << r;
+        seen_b = seen_b || m.rfind("B -> ", 0) == 0;
+        EXPECT_FALSE(summary[r][3].empty()) << "no next step in row " << r;
+    }
+    if (slipping > 50) {
+        EXPECT_NE(summary[54][0].find(std::to_string(slipping - 50) + " more"), std::string::npos)
+            << summary[54][0];
+    }
 
     // One undo removes the Clients, the Cohorts and the summary sheet.
     office::undo(doc);

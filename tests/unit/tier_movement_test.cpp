@@ -103,3 +103,17 @@ TEST(TierMovement, TheRulesCarryTheMonths) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(TierMovement, SlippingClientsAreTheAThenTheBThatMovedDown) {
+    triage::TierMovements m;
+    m.before = {Tier::B, Tier::A, Tier::A, Tier::C, std::nullopt, Tier::B, Tier::A};
+    m.now = {Tier::C, Tier::A, std::nullopt, Tier::D, Tier::A, Tier::A, Tier::B};
+    EXPECT_EQ(triage::slipping_clients(m), (std::vector<std::size_t>{2, 6, 0}));
+    EXPECT_NE(triage::movement_label(triage::MovementText::Slipping, 6, triage::Lang::En)
+                  .find("in the last 6 months"),
+              std::string::npos);
+}
+
+} // namespace
