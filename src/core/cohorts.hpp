@@ -27,6 +27,10 @@ struct CohortTable {
     double retention(std::size_t cohort, std::size_t k) const;
     // Per k, over the cohorts that reach it: their active clients over their sizes.
     std::vector<double> average_retention() const;
+    // The lines between the low, middle and high thirds of the retention (M1 on: M0 is always
+    // 100%) and of the revenue, for the sheet's three colours.
+    std::pair<double, double> retention_bands() const;
+    std::pair<double, double> revenue_bands() const;
 };
 
 // The Cohorts sheet's texts.

@@ -3,93 +3,22 @@
 #include "uno/args.hpp"
 #include "uno/number_format.hpp"
 #include "uno/product_sheets.hpp"
+#include "uno/result_styles.hpp"
 #include "uno/sheet_io.hpp"
 #include "uno/sheet_parts.hpp"
 #include "uno/uno_names.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/chart/XDiagram.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/sheet/ColorScaleEntryType.hpp>
-#include <com/sun/star/sheet/ConditionEntryType.hpp>
-#include <com/sun/star/sheet/XColorScaleEntry.hpp>
-#include <com/sun/star/sheet/XConditionalFormat.hpp>
-#include <com/sun/star/sheet/XConditionalFormats.hpp>
-#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
-#include <cppuhelper/implbase1.hxx>
 
 #include <vector>
 
 namespace triage::uno {
 
 namespace {
-
-// One point of a colour scale: the lowest value, the 50th percentile or the highest.
-class ScalePoint : public cppu::WeakImplHelper1<css::sheet::XColorScaleEntry> {
-public:
-    ScalePoint(sal_Int32 type, sal_Int32 colour, const OUString& formula)
-        : type_(type), colour_(colour), formula_(formula) {}
-    sal_Int32 SAL_CALL getColor() override { return colour_; }
-    void SAL_CALL setColor(sal_Int32 colour) override { colour_ = colour; }
-    OUString SAL_CALL getFormula() override { return formula_; }
-    void SAL_CALL setFormula(const OUString& formula) override { formula_ = formula; }
-    sal_Int32 SAL_CALL getType() override { return type_; }
-    void SAL_CALL setType(sal_Int32 type) override { type_ = type; }
-
-private:
-    sal_Int32 type_;
-    sal_Int32 colour_;
-    OUString formula_;
-};
-
-// A red to green scale over `area` (a conditional format the user can restyle).
-// Best effort: an office without the API keeps the numbers uncoloured.
-void add_colour_scale(const Reference<css::frame::XModel>& model,
-                      const Reference<css::sheet::XSpreadsheet>& sheet,
-                      const CellRangeAddress& area) {
-    try {
-        const Reference<css::beans::XPropertySet> props(sheet, UNO_QUERY_THROW);
-        Reference<css::sheet::XConditionalFormats> formats;
-        props->getPropertyValue("ConditionalFormats") >>= formats;
-        const Reference<css::lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
-        const Reference<css::sheet::XSheetCellRanges> ranges(
-            factory->createInstance("com.sun.star.sheet.SheetCellRanges"), UNO_QUERY_THROW);
-        Reference<css::sheet::XSheetCellRangeContainer>(ranges, UNO_QUERY_THROW)
-            ->addRangeAddress(area, false);
-        const sal_Int32 id = formats->createByRange(ranges);
-        const auto all = formats->getConditionalFormats();
-        for (const auto& format : all) {
-            const Reference<css::beans::XPropertySet> format_props(format, UNO_QUERY_THROW);
-            sal_Int32 format_id = 0;
-            format_props->getPropertyValue("ID") >>= format_id;
-            if (format_id != id) {
-                continue;
-            }
-            format->createEntry(css::sheet::ConditionEntryType::COLORSCALE, 0);
-            const Reference<css::beans::XPropertySet> entry(
-                Reference<css::container::XIndexAccess>(format, UNO_QUERY_THROW)->getByIndex(0),
-                UNO_QUERY_THROW);
-            // As many points as the new scale has: Calc's API (7.4 to 25.2) sets the entries it
-            // made and crashes the office on more, and it makes two (lowest and highest).
-            Sequence<Reference<css::sheet::XColorScaleEntry>> current;
-            entry->getPropertyValue("ColorScaleEntries") >>= current;
-            if (current.getLength() != 2) {
-                return;
-            }
-            Sequence<Reference<css::sheet::XColorScaleEntry>> points(2);
-            points.getArray()[0] = new ScalePoint(css::sheet::ColorScaleEntryType::COLORSCALE_MIN,
-                                                  0xF8696B, OUString());
-            points.getArray()[1] = new ScalePoint(css::sheet::ColorScaleEntryType::COLORSCALE_MAX,
-                                                  0x63BE7B, OUString());
-            entry->setPropertyValue("ColorScaleEntries", Any(points));
-        }
-    } catch (const css::uno::Exception&) {
-    }
-}
 
 // A row of `width` empty cells.
 Sequence<Any> cells(std::size_t width) {
@@ -105,7 +34,7 @@ Sequence<Any> cells(std::size_t width) {
 Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::frame::XModel>& model,
                                                        const CohortTable& table,
                                                        const TierMovements& movement, int months,
-                                                       Lang lang) {
+                                                       Lang lang, NewStyles& new_styles) {
     const CohortPeriod period = table.period;
     const auto text = [&](CohortText t) { return Any(to_ou(cohort_text(t, period, lang))); };
     const std::size_t periods = table.periods();
@@ -237,10 +166,15 @@ Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::fram
     write_block(sheet, 0, rows);
     if (periods > 0 && n > 0) {
         const sal_Int16 index = sheet_index(sheet);
-        add_colour_scale(model, sheet,
-                         {index, 2, retention_first, last_column,
-                          retention_first + static_cast<sal_Int32>(n) - 1});
-        add_colour_scale(model, sheet, {index, 2, revenue_first, last_column, revenue_last});
+        // Three colours by thirds: retention (M1 on; M0 is always 100%) and revenue.
+        const auto [retention_low, retention_high] = table.retention_bands();
+        const sal_Int32 retention_last_cohort = retention_first + static_cast<sal_Int32>(n) - 1;
+        colour_in_three_bands(model, sheet,
+                              {index, 2, retention_first, last_column, retention_last_cohort},
+                              retention_low, retention_high, new_styles);
+        const auto [revenue_low, revenue_high] = table.revenue_bands();
+        colour_in_three_bands(model, sheet, {index, 2, revenue_first, last_column, revenue_last},
+                              revenue_low, revenue_high, new_styles);
         const css::awt::Rectangle place{3 * 2000, (curve_first - 1) * 500, 16000, 9000};
         const auto chart = add_chart(sheet, "ClientTriageRetention_" + unique_chart_suffix(), place,
                                      {index, 0, curve_first - 1, 1, curve_last},

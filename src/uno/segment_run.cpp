@@ -330,7 +330,7 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
                 write_cohort_sheet(model,
                                    cohort_table(clients.dated_orders, clients.clients(),
                                                 clients.analysis_date, rules.cohort_period),
-                                   *movement, months, lang);
+                                   *movement, months, lang, new_styles);
                 phases.mark("cohorts");
             }
         },

@@ -168,7 +168,7 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
     EXPECT_EQ(doc.text("V1"), "");   // the orders sheet is unchanged
 
     // The Cohorts sheet: one row per month of first order (48 months), every M0 100%, the
-    // cohorts' sizes adding up to the 804 clients; a colour scale on each table; the curve.
+    // cohorts' sizes adding up to the 804 clients; three colours on each table; the curve.
     const int cohorts = sheet_of(doc, "Cohorts");
     const auto table = sheet_rows(doc, cohorts, 200, "AX");
     EXPECT_EQ(table[1][0], "First order");

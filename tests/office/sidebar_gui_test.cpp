@@ -421,6 +421,21 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
         ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
         EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
     }
+
+    // The Cohorts sheet in English (docs/cohorts-sheet.png: the retention table with its
+    // colour scale, the curve's chart further down).
+    if (std::string(lang.tag) == "en") {
+        ASSERT_GE(office::sheet_names(doc).size(), 4u);
+        ASSERT_EQ(office::sheet_names(doc)[2], "Cohorts");
+        office::select(doc, "A1", 2);
+        const std::string cohorts = std::string(TRIAGE_BINARY_DIR) + "/cohorts-en.png";
+        std::filesystem::remove(cohorts);
+        if (std::system("command -v import >/dev/null 2>&1") == 0) {
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            ASSERT_EQ(std::system(("import -window root " + cohorts).c_str()), 0);
+            EXPECT_GT(std::filesystem::file_size(cohorts), 20000u) << "an empty screen?";
+        }
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(
