@@ -703,7 +703,8 @@ TEST(RulesEffect, LapseRule) {
     EXPECT_EQ(triage::verdict_for(Tier::B, Band::Low, 50.0, 20.0, x3.verdicts), Verdict::Grow);
     EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{0.0, 180.0, std::nullopt}),
                  triage::InvalidInput);
-    EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{2.0, -1.0, std::nullopt}), triage::InvalidInput);
+    EXPECT_THROW(triage::is_lapsed(50.0, 20.0, triage::LapseRule{2.0, -1.0, std::nullopt}),
+                 triage::InvalidInput);
 
     // Through a batch.
     triage::ClientTable table;
