@@ -90,6 +90,11 @@ bind /dev
 bind /dev/pts
 bind /dev/shm
 bind "$work" # the checkout (its build/) and ../shared, at the same paths
+# ../shared may be a link (CI links it beside a fresh clone): its target at its own path too.
+shared="$(readlink -f "$work/shared" 2>/dev/null || true)"
+if [ -n "$shared" ] && [ -d "$shared" ] && [ "$shared" != "$work/shared" ]; then
+  bind "$shared"
+fi
 sudo_if_needed mkdir -p "$root/tmp" && sudo_if_needed chmod 1777 "$root/tmp"
 
 in_chroot() {
