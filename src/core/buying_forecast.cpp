@@ -42,9 +42,8 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
         if (out.bgnbd.a == 1) { // the expectations divide by a - 1
             throw ModelError("the BG/NBD fit gave a = 1");
         }
-    } catch (const std::exception& e) {
-        out.not_fitted = e.what();
-        return out;
+    } catch (const std::exception&) {
+        return out; // forecast_note() says so
     }
     out.fitted = true;
     try {

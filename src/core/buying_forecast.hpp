@@ -23,7 +23,6 @@ struct BuyingForecast {
     bool attempted = false; // there were clients with dated orders to fit
     bool fitted = false;    // BG/NBD fitted: p_alive and expected_orders are filled
     bool has_clv = false;   // Gamma-Gamma fitted too: clv is filled
-    std::string not_fitted; // why not (English), when !fitted
     BgNbdParams bgnbd;
     GammaGammaParams spend;
     // One per client (NaN for a client without a purchase by the period's end).

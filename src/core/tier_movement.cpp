@@ -1,7 +1,7 @@
 #include "core/tier_movement.hpp"
 
 #include "core/error.hpp"
-
+#include "core/text.hpp"
 #include "core/values.hpp"
 
 #include <cmath>
@@ -32,15 +32,6 @@ std::vector<std::optional<Tier>> tiers_in(const std::vector<std::optional<double
         }
     }
     return out;
-}
-
-// `text` with each "{}" replaced by `n`.
-std::string fill_months(std::string text, const std::string& n) {
-    for (std::size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at)) {
-        text.replace(at, 2, n);
-        at += n.size();
-    }
-    return text;
 }
 
 } // namespace
@@ -140,11 +131,12 @@ std::string movement_label(MovementText text, int months, Lang lang) {
     const std::string n = std::to_string(months);
     switch (text) {
     case MovementText::Title:
-        return fill_months(Localized{"Tier movement: the last {} months against the {} before",
-                                     "Движение по уровням: последние {} мес. против {} до них",
-                                     "Luokkien muutos: viimeiset {} kk verrattuna {} kk ennen"}
-                               .in(lang),
-                           n);
+        return fill_placeholders(
+            Localized{"Tier movement: the last {} months against the {} before",
+                      "Движение по уровням: последние {} мес. против {} до них",
+                      "Luokkien muutos: viimeiset {} kk verrattuna {} kk ennen"}
+                .in(lang),
+            {n, n});
     case MovementText::Clients:
         return Localized{"Clients", "Клиенты", "Asiakkaat"}.in(lang);
     case MovementText::Profit:
@@ -160,7 +152,7 @@ std::string movement_label(MovementText text, int months, Lang lang) {
     case MovementText::Movement:
         return Localized{"Movement", "Движение", "Muutos"}.in(lang);
     case MovementText::Slipping:
-        return fill_months(
+        return fill_placeholders(
             Localized{"Good clients slipping: A and B clients whose tier fell in the last {} "
                       "months. Call them first, before they are gone.",
                       "Хорошие клиенты уходят: клиенты уровней A и B, чей уровень упал за "
@@ -168,15 +160,16 @@ std::string movement_label(MovementText text, int months, Lang lang) {
                       "Hyvät asiakkaat lipsuvat: A- ja B-asiakkaat, joiden luokka laski viimeisten "
                       "{} kk aikana. Soita heille ensin, ennen kuin he lähtevät."}
                 .in(lang),
-            n);
+            {n});
     case MovementText::NoneSlipping:
-        return fill_months(Localized{"No A or B client moved down in the last {} months.",
-                                     "Ни один клиент уровней A и B не опустился за последние {} "
-                                     "мес.",
-                                     "Yksikään A- tai B-asiakas ei laskenut viimeisten {} kk "
-                                     "aikana."}
-                               .in(lang),
-                           n);
+        return fill_placeholders(
+            Localized{"No A or B client moved down in the last {} months.",
+                      "Ни один клиент уровней A и B не опустился за последние {} "
+                      "мес.",
+                      "Yksikään A- tai B-asiakas ei laskenut viimeisten {} kk "
+                      "aikana."}
+                .in(lang),
+            {n});
     case MovementText::More:
         return Localized{"... and {} more: filter Movement on the Clients sheet.",
                          "... и ещё {}: отфильтруйте столбец «Движение» на листе клиентов.",

@@ -110,19 +110,6 @@ Range population_range(const Any& argument, const char* what) {
     return range;
 }
 
-// The three RFM populations describe the same clients, row by row: like any ranges that must
-// match, they must have one shape (a population one row short is a typo, not a smaller
-// population).
-void require_same_shape(const Range& first, const Range& second, const char* what) {
-    bool same = first.getLength() == second.getLength();
-    for (sal_Int32 r = 0; same && r < first.getLength(); ++r) {
-        same = first[r].getLength() == second[r].getLength();
-    }
-    if (!same) {
-        throw_invalid(std::string(what) + " must have the same shape as recency_values");
-    }
-}
-
 // Calc's last date, 32767-12-31, as a serial (days since 1899-12-30). Serials further from 0
 // than this are no dates Calc can show (TEXT gives #FMT), and at magnitudes such as 1E+300 a
 // gap of days is lost to rounding: PROSPECT_NEXT(1E+300;1) would give the first contact
@@ -342,8 +329,11 @@ public:
                 population_range(given ? frequency_population : frequency, "frequency_values");
             const Range monetary_values =
                 population_range(given ? monetary_population : monetary, "monetary_values");
-            require_same_shape(recency_values, frequency_values, "frequency_values");
-            require_same_shape(recency_values, monetary_values, "monetary_values");
+            // The three populations describe the same clients, row by row.
+            require_same_shape(recency_values, "recency_values", frequency_values,
+                               "frequency_values");
+            require_same_shape(recency_values, "recency_values", monetary_values,
+                               "monetary_values");
             const auto breaks =
                 prepared_breaks(recency_values, frequency_values, monetary_values, bin_count);
             return elementwise({recency, frequency, monetary}, [&](const std::vector<Cell>& cells) {

@@ -310,17 +310,22 @@ Any elementwise(const std::vector<Any>& arguments,
     return Any(result);
 }
 
+void require_same_shape(const Range& first, const char* first_name, const Range& second,
+                        const char* second_name) {
+    bool same = first.getLength() == second.getLength();
+    for (sal_Int32 r = 0; same && r < first.getLength(); ++r) {
+        same = first[r].getLength() == second[r].getLength();
+    }
+    if (!same) {
+        throw_invalid(std::string(second_name) + " must have the same shape as " + first_name);
+    }
+}
+
 std::vector<std::vector<double>> aligned_numbers(const std::vector<const Range*>& ranges,
                                                  const std::vector<const char*>& names) {
     const Range& first = *ranges.front();
     for (std::size_t k = 1; k < ranges.size(); ++k) {
-        bool same = ranges[k]->getLength() == first.getLength();
-        for (sal_Int32 r = 0; same && r < first.getLength(); ++r) {
-            same = (*ranges[k])[r].getLength() == first[r].getLength();
-        }
-        if (!same) {
-            throw_invalid(std::string(names[k]) + " must have the same shape as " + names[0]);
-        }
+        require_same_shape(first, names[0], *ranges[k], names[k]);
     }
     std::vector<std::vector<double>> rows;
     std::vector<double> row(ranges.size());

@@ -57,6 +57,12 @@ std::vector<double> population(const Range& range);
 // number, or a single cell holding one, gives it; anything else is invalid.
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
 
+// Ranges that describe the same clients row by row must have one shape (a population one row
+// short is a typo, not a smaller population): invalid ("<second_name> must have the same shape
+// as <first_name>") otherwise.
+void require_same_shape(const Range& first, const char* first_name, const Range& second,
+                        const char* second_name);
+
 // Equally shaped ranges read element by element (row-major) into rows of numbers, one number
 // per range: an element empty (or text) in every range is skipped (a gap, a header); one
 // holding numbers in some ranges only is invalid, as are ranges of different shapes. `names`

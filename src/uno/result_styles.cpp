@@ -5,6 +5,7 @@
 #include "uno/args.hpp"
 
 #include "core/segmentation.hpp"
+#include "core/text.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -96,15 +97,6 @@ void colour_by_value(const Reference<css::frame::XModel>& model,
     set_conditions(model, range, conditions);
 }
 
-// "C3" for column 2, row 2 (0-based).
-std::string cell_name(sal_Int32 column, sal_Int32 row) {
-    std::string letters;
-    for (sal_Int32 c = column + 1; c > 0; c = (c - 1) / 26) {
-        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    }
-    return letters + std::to_string(row + 1);
-}
-
 // A number as Calc's formula syntax takes it (point decimal, enough digits).
 std::string formula_number(double value) {
     char text[32];
@@ -118,7 +110,8 @@ void colour_in_three_bands(const Reference<css::frame::XModel>& model,
                            const Reference<css::sheet::XSpreadsheet>& sheet,
                            const CellRangeAddress& area, double low, double high,
                            NewStyles& new_styles) {
-    const std::string first_cell = cell_name(area.StartColumn, area.StartRow);
+    const std::string first_cell = column_letters(static_cast<std::size_t>(area.StartColumn)) +
+                                   std::to_string(area.StartRow + 1);
     const css::table::CellAddress base{area.Sheet, area.StartColumn, area.StartRow};
     const Reference<css::style::XStyleFamiliesSupplier> families(model, UNO_QUERY_THROW);
     const Reference<css::container::XNameContainer> styles(
