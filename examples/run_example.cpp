@@ -202,15 +202,20 @@ int run_orders(const std::vector<std::vector<std::string>>& rows, const std::str
         return static_cast<std::size_t>(std::find(clients[0].begin(), clients[0].end(), name) -
                                         clients[0].begin());
     };
-    const std::size_t name = column("Client"), profit = column("Profit"), tier = column("Tier"),
-                      verdict = column("Verdict"), why = column("Why"), rfm = column("RFM segment");
-    std::printf("\n%-32s %10s  %-4s %-12s %-20s %s\n", "Client", "Profit", "Tier", "Verdict",
-                "RFM segment", "Why");
+    // An export without a profit column is tiered by revenue; one without dates has no RFM.
+    const bool has_profit = column("Profit") < clients[0].size();
+    const std::size_t name = column("Client"), value = column(has_profit ? "Profit" : "Revenue"),
+                      tier = column("Tier"), verdict = column("Verdict"), why = column("Why"),
+                      rfm = column("RFM segment");
+    const auto cell = [](const std::vector<std::string>& row, std::size_t index) {
+        return index < row.size() ? row[index].c_str() : "";
+    };
+    std::printf("\n%-32s %10s  %-4s %-12s %-20s %s\n", "Client", has_profit ? "Profit" : "Revenue",
+                "Tier", "Verdict", "RFM segment", "Why");
     for (std::size_t r = 1; r < clients.size(); ++r) {
         const auto& c = clients[r];
-        std::printf("%-32s %10.2f  %-4s %-12s %-20s %s\n", c[name].c_str(),
-                    std::atof(c[profit].c_str()), c[tier].c_str(), c[verdict].c_str(),
-                    c[rfm].c_str(), c[why].c_str());
+        std::printf("%-32s %10.2f  %-4s %-12s %-20s %s\n", cell(c, name), std::atof(cell(c, value)),
+                    cell(c, tier), cell(c, verdict), cell(c, rfm), cell(c, why));
     }
     std::printf("... (the Clients sheet has every client)\n\n");
     save(doc, output, false);
