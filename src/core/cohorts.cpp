@@ -61,6 +61,19 @@ std::string cohort_text(CohortText text, CohortPeriod period, Lang lang) {
     return {};
 }
 
+std::string_view cohort_period_key(CohortPeriod period) {
+    return period == CohortPeriod::Month ? "month" : "quarter";
+}
+
+std::optional<CohortPeriod> cohort_period_from_key(std::string_view key) {
+    for (const CohortPeriod p : {CohortPeriod::Month, CohortPeriod::Quarter}) {
+        if (key == cohort_period_key(p)) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string offset_label(std::size_t k, CohortPeriod period) {
     return (period == CohortPeriod::Month ? "M" : "Q") + std::to_string(k);
 }
@@ -106,41 +119,6 @@ std::vector<double> CohortTable::average_retention() const {
         out[k] = clients > 0 ? ordering / clients : 0.0;
     }
     return out;
-}
-
-namespace {
-
-// The values a third and two thirds of the way up (0, 0 for none).
-std::pair<double, double> tercile_lines(std::vector<double> values) {
-    if (values.empty()) {
-        return {0.0, 0.0};
-    }
-    std::sort(values.begin(), values.end());
-    const auto at = [&](double share) {
-        return values[std::min(values.size() - 1, static_cast<std::size_t>(
-                                                      share * static_cast<double>(values.size())))];
-    };
-    return {at(1.0 / 3), at(2.0 / 3)};
-}
-
-} // namespace
-
-std::pair<double, double> CohortTable::retention_bands() const {
-    std::vector<double> values;
-    for (std::size_t c = 0; c < cohorts.size(); ++c) {
-        for (std::size_t k = 1; k < active[c].size(); ++k) {
-            values.push_back(retention(c, k));
-        }
-    }
-    return tercile_lines(values);
-}
-
-std::pair<double, double> CohortTable::revenue_bands() const {
-    std::vector<double> values;
-    for (const auto& row : revenue) {
-        values.insert(values.end(), row.begin(), row.end());
-    }
-    return tercile_lines(values);
 }
 
 CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t clients,

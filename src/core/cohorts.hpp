@@ -7,12 +7,18 @@
 #include "core/repeat_buying.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triage {
 
 enum class CohortPeriod { Month, Quarter };
+
+// "month" or "quarter", as the rules and the command's arguments write it.
+std::string_view cohort_period_key(CohortPeriod period);
+std::optional<CohortPeriod> cohort_period_from_key(std::string_view key);
 
 struct CohortTable {
     CohortPeriod period = CohortPeriod::Month;
@@ -27,10 +33,6 @@ struct CohortTable {
     double retention(std::size_t cohort, std::size_t k) const;
     // Per k, over the cohorts that reach it: their active clients over their sizes.
     std::vector<double> average_retention() const;
-    // The lines between the low, middle and high thirds of the retention (M1 on: M0 is always
-    // 100%) and of the revenue, for the sheet's three colours.
-    std::pair<double, double> retention_bands() const;
-    std::pair<double, double> revenue_bands() const;
 };
 
 // The Cohorts sheet's texts.

@@ -511,9 +511,8 @@ public:
                 const std::string text = v->is_string() ? v->get<std::string>() : std::string();
                 if (!v->is_string()) {
                     problems_.wrong_type("/cohorts/period", kTypeText, *v);
-                } else if (text == "month" || text == "quarter") {
-                    rules.cohort_period =
-                        text == "month" ? CohortPeriod::Month : CohortPeriod::Quarter;
+                } else if (const auto period = cohort_period_from_key(text)) {
+                    rules.cohort_period = *period;
                 } else {
                     problems_.add(
                         RuleProblemKind::UnknownName, "/cohorts/period", each_lang([&](Lang l) {
@@ -922,7 +921,7 @@ Json to_json(const RuleSet& rules) {
     out["analysis_date"] =
         rules.analysis_date ? Json(iso_date(*rules.analysis_date)) : Json(nullptr);
     out["movement"] = {{"months", rules.movement_months}};
-    out["cohorts"] = {{"period", rules.cohort_period == CohortPeriod::Month ? "month" : "quarter"}};
+    out["cohorts"] = {{"period", std::string(cohort_period_key(rules.cohort_period))}};
     return out;
 }
 

@@ -101,7 +101,7 @@ constexpr std::array<Localized, 13> kSummaryTexts = {{
      "{} kannattavinta asiakasta {} asiakkaasta."},
 }};
 
-constexpr std::array<Localized, 30> kPanelTexts = {{
+constexpr std::array<Localized, 33> kPanelTexts = {{
     {"Client Triage", "Client Triage", "Client Triage"},
     {"Table", "Таблица", "Taulukko"},
     {"{} clients in {}", "Клиентов: {}, диапазон {}", "{} asiakasta alueella {}"},
@@ -145,6 +145,10 @@ constexpr std::array<Localized, 30> kPanelTexts = {{
      "Analyysipäivä (VVVV-KK-PP; tyhjä: viimeisin tilauspäivä)"},
     {"Analysis date (YYYY-MM-DD; empty: today)", "Дата анализа (ГГГГ-ММ-ДД; пусто: сегодня)",
      "Analyysipäivä (VVVV-KK-PP; tyhjä: tämä päivä)"},
+    {"Cohorts by", "Когорты по", "Kohortit"},
+    {"Month of the first order", "Месяцу первого заказа", "Ensitilauksen kuukauden mukaan"},
+    {"Quarter of the first order", "Кварталу первого заказа",
+     "Ensitilauksen vuosineljänneksen mukaan"},
 }};
 
 } // namespace

@@ -146,6 +146,9 @@ enum class PanelText {
     Lines,          // "{} order lines in {}"
     AnalysisDate,   // "Analysis date (YYYY-MM-DD; empty: the latest order date)"
     AnalysisToday,  // "Analysis date (YYYY-MM-DD; empty: today)"
+    PeriodCaption,  // "Cohorts by"
+    PeriodMonth,    // "Month of the first order"
+    PeriodQuarter,  // "Quarter of the first order"
 };
 
 const Localized& panel_text(PanelText text);

@@ -1,13 +1,14 @@
 #include "uno/cohort_sheet.hpp"
 
 #include "uno/args.hpp"
+#include "uno/colour_scale.hpp"
 #include "uno/number_format.hpp"
 #include "uno/product_sheets.hpp"
-#include "uno/result_styles.hpp"
 #include "uno/sheet_io.hpp"
 #include "uno/sheet_parts.hpp"
 #include "uno/uno_names.hpp"
 
+#include <com/sun/star/awt/Point.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/chart/XDiagram.hpp>
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
@@ -31,10 +32,10 @@ Sequence<Any> cells(std::size_t width) {
 
 } // namespace
 
-Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::frame::XModel>& model,
-                                                       const CohortTable& table,
-                                                       const TierMovements& movement, int months,
-                                                       Lang lang, NewStyles& new_styles) {
+Reference<css::sheet::XSpreadsheet>
+write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
+                   const Reference<css::frame::XModel>& model, const CohortTable& table,
+                   const TierMovements& movement, int months, Lang lang) {
     const CohortPeriod period = table.period;
     const auto text = [&](CohortText t) { return Any(to_ou(cohort_text(t, period, lang))); };
     const std::size_t periods = table.periods();
@@ -150,6 +151,16 @@ Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::fram
     const Reference<css::sheet::XSpreadsheet> sheet = replace_product_sheet(
         model, ProductSheet::Cohorts, cohort_text(CohortText::SheetName, period, lang));
     const sal_Int32 last_column = static_cast<sal_Int32>(width) - 1;
+    if (periods > 0 && n > 0) {
+        // Red to green: retention from M1 (M0 is always 100%), revenue from M0.
+        const sal_Int32 retention_last_cohort = retention_first + static_cast<sal_Int32>(n) - 1;
+        std::vector<CellRangeAddress> scales;
+        if (periods > 1) {
+            scales.push_back({0, 3, retention_first, last_column, retention_last_cohort});
+        }
+        scales.push_back({0, 2, revenue_first, last_column, revenue_last});
+        add_colour_scales(context, model, ProductSheet::Cohorts, scales);
+    }
     if (periods > 0) {
         set_standard_format(
             model, sheet->getCellRangeByPosition(2, retention_first, last_column, retention_last),
@@ -164,18 +175,24 @@ Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::fram
         model, sheet->getCellRangeByPosition(1, matrix_first, 1 + kMovementSize, matrix_last),
         css::i18n::NumberFormatIndex::NUMBER_1000INT);
     write_block(sheet, 0, rows);
+    // Columns as wide as the cohort labels, the headers and the matrix's corners ("Clients:
+    // Before / now"; not the titles, which may run over).
+    Sequence<Sequence<Any>> labels(static_cast<sal_Int32>(n + 3));
+    labels.getArray()[0] = rows[1];
+    for (std::size_t c = 0; c < n; ++c) {
+        labels.getArray()[c + 1] = rows[static_cast<std::size_t>(retention_first) + c];
+    }
+    labels.getArray()[n + 1] = rows[static_cast<std::size_t>(matrix_first)];
+    labels.getArray()[n + 2] = rows[static_cast<std::size_t>(matrix_first) + 1 + kMovementSize];
+    set_readable_widths(sheet, 0, 2, labels, 0);
     if (periods > 0 && n > 0) {
         const sal_Int16 index = sheet_index(sheet);
-        // Three colours by thirds: retention (M1 on; M0 is always 100%) and revenue.
-        const auto [retention_low, retention_high] = table.retention_bands();
-        const sal_Int32 retention_last_cohort = retention_first + static_cast<sal_Int32>(n) - 1;
-        colour_in_three_bands(model, sheet,
-                              {index, 2, retention_first, last_column, retention_last_cohort},
-                              retention_low, retention_high, new_styles);
-        const auto [revenue_low, revenue_high] = table.revenue_bands();
-        colour_in_three_bands(model, sheet, {index, 2, revenue_first, last_column, revenue_last},
-                              revenue_low, revenue_high, new_styles);
-        const css::awt::Rectangle place{3 * 2000, (curve_first - 1) * 500, 16000, 9000};
+        // Right of the curve's two columns (and a gap), from the top of its header row.
+        const Reference<css::beans::XPropertySet> corner(
+            sheet->getCellByPosition(3, curve_first - 1), UNO_QUERY_THROW);
+        css::awt::Point at;
+        corner->getPropertyValue("Position") >>= at;
+        const css::awt::Rectangle place{at.X, at.Y, 16000, 9000};
         const auto chart = add_chart(sheet, "ClientTriageRetention_" + unique_chart_suffix(), place,
                                      {index, 0, curve_first - 1, 1, curve_last},
                                      to_ou(cohort_text(CohortText::ChartTitle, period, lang)));
@@ -183,13 +200,6 @@ Reference<css::sheet::XSpreadsheet> write_cohort_sheet(const Reference<css::fram
         chart->setDiagram(Reference<css::chart::XDiagram>(
             factory->createInstance("com.sun.star.chart.LineDiagram"), UNO_QUERY_THROW));
     }
-    // Columns as wide as the cohort labels and headers (not the titles, which may run over).
-    Sequence<Sequence<Any>> labels(static_cast<sal_Int32>(n + 1));
-    labels.getArray()[0] = rows[1];
-    for (std::size_t c = 0; c < n; ++c) {
-        labels.getArray()[c + 1] = rows[static_cast<std::size_t>(retention_first) + c];
-    }
-    set_readable_widths(sheet, 0, 2, labels, 0);
     return sheet;
 }
 

@@ -2,22 +2,22 @@
 // revenue by cohort with a three-colour scale each, the average retention curve and its chart.
 #pragma once
 
-#include "uno/undo_step.hpp"
-
 #include "core/cohorts.hpp"
 #include "core/lang.hpp"
 #include "core/tier_movement.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
 
 namespace triage::uno {
 
 // Replaces the product's Cohorts sheet (product_sheets.hpp) with `table`, and the movement
-// matrix of the clients' tiers over the last `months` months against the ones before. The
-// tables' cells take three colours by thirds through named styles (added to `new_styles`).
+// matrix of the clients' tiers over the last `months` months against the ones before. Both
+// tables get a red-to-green colour scale (colour_scale.hpp).
 css::uno::Reference<css::sheet::XSpreadsheet>
-write_cohort_sheet(const css::uno::Reference<css::frame::XModel>& model, const CohortTable& table,
-                   const TierMovements& movement, int months, Lang lang, NewStyles& new_styles);
+write_cohort_sheet(const css::uno::Reference<css::uno::XComponentContext>& context,
+                   const css::uno::Reference<css::frame::XModel>& model, const CohortTable& table,
+                   const TierMovements& movement, int months, Lang lang);
 
 } // namespace triage::uno

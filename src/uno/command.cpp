@@ -5,7 +5,8 @@
 // (see parse_column_overrides; every field_key, also the transaction roles "order_id=0"),
 // "Kind" (string) "clients" or "transactions" instead of the detected kind, "AnalysisDate"
 // (string "YYYY-MM-DD" or a date serial), "ReturnsSheet" (string) the sheet listing returned
-// order ids ("-" for none), "Silent" (boolean) no message box. The result line or the
+// order ids ("-" for none), "CohortPeriod" (string) "month" or "quarter" instead of the rules'
+// cohorts.period, "Silent" (boolean) no message box. The result line or the
 // refusal comes back to an XDispatchResultListener as the DispatchResultEvent's Result (a
 // string), with State SUCCESS or FAILURE.
 
@@ -158,6 +159,10 @@ private:
                     options.analysis_date ? bad_argument : "AnalysisDate=" + to_utf8(text);
             } else if (a.Name == "AnalysisDate" && (a.Value >>= number)) {
                 options.analysis_date = date_from_number(number);
+            } else if (a.Name == "CohortPeriod" && (a.Value >>= text)) {
+                options.cohort_period = cohort_period_from_key(to_utf8(text));
+                bad_argument =
+                    options.cohort_period ? bad_argument : "CohortPeriod=" + to_utf8(text);
             } else if (a.Name == "ReturnsSheet" && (a.Value >>= text)) {
                 options.returns_sheet = to_utf8(text);
             } else if (a.Name == "Silent") {

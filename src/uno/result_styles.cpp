@@ -14,10 +14,8 @@
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
-#include <com/sun/star/table/CellAddress.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,8 +44,6 @@ struct Condition {
     css::sheet::ConditionOperator op;
     std::string formula;
     std::string style;
-    // The cell the formula's relative references are written for (null: not a formula).
-    std::optional<css::table::CellAddress> base;
 };
 
 // Replaces the range's conditional format with `conditions` (the first that holds applies),
@@ -61,12 +57,8 @@ void set_conditions(const Reference<css::frame::XModel>& model,
         props->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
     entries->clear();
     for (const Condition& condition : conditions) {
-        Sequence<css::beans::PropertyValue> entry(condition.base ? 4 : 3);
+        Sequence<css::beans::PropertyValue> entry(3);
         auto* c = entry.getArray();
-        if (condition.base) {
-            c[3].Name = "SourcePosition";
-            c[3].Value <<= *condition.base;
-        }
         c[0].Name = "Operator";
         c[0].Value <<= condition.op;
         c[1].Name = "Formula1";
@@ -91,47 +83,12 @@ void colour_by_value(const Reference<css::frame::XModel>& model,
                      const std::vector<std::pair<std::string, std::string>>& value_to_style) {
     std::vector<Condition> conditions;
     for (const auto& [value, style] : value_to_style) {
-        conditions.push_back(
-            {css::sheet::ConditionOperator_EQUAL, "\"" + value + "\"", style, std::nullopt});
+        conditions.push_back({css::sheet::ConditionOperator_EQUAL, "\"" + value + "\"", style});
     }
     set_conditions(model, range, conditions);
 }
 
-// A number as Calc's formula syntax takes it (point decimal, enough digits).
-std::string formula_number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.10g", value);
-    return text;
-}
-
 } // namespace
-
-void colour_in_three_bands(const Reference<css::frame::XModel>& model,
-                           const Reference<css::sheet::XSpreadsheet>& sheet,
-                           const CellRangeAddress& area, double low, double high,
-                           NewStyles& new_styles) {
-    const std::string first_cell = column_letters(static_cast<std::size_t>(area.StartColumn)) +
-                                   std::to_string(area.StartRow + 1);
-    const css::table::CellAddress base{area.Sheet, area.StartColumn, area.StartRow};
-    const Reference<css::style::XStyleFamiliesSupplier> families(model, UNO_QUERY_THROW);
-    const Reference<css::container::XNameContainer> styles(
-        families->getStyleFamilies()->getByName("CellStyles"), UNO_QUERY_THROW);
-    const std::string names[] = {"ClientTriage Band low", "ClientTriage Band middle",
-                                 "ClientTriage Band high"};
-    const std::uint32_t colours[] = {0xF8B4B4, 0xFFEB9C, 0xB7E1B0};
-    for (int i = 0; i < 3; ++i) {
-        ensure_style(model, styles, names[i], colours[i], new_styles);
-    }
-    const std::string number = "ISNUMBER(" + first_cell + ")";
-    set_conditions(
-        model,
-        sheet->getCellRangeByPosition(area.StartColumn, area.StartRow, area.EndColumn, area.EndRow),
-        {{css::sheet::ConditionOperator_FORMULA,
-          "AND(" + number + ";" + first_cell + "<" + formula_number(low) + ")", names[0], base},
-         {css::sheet::ConditionOperator_FORMULA,
-          "AND(" + number + ";" + first_cell + "<" + formula_number(high) + ")", names[1], base},
-         {css::sheet::ConditionOperator_FORMULA, number, names[2], base}});
-}
 
 void apply_colours(const Reference<css::frame::XModel>& model,
                    const Reference<css::sheet::XSpreadsheet>& sheet, const CellRangeAddress& out,

@@ -19,13 +19,4 @@ void apply_colours(const css::uno::Reference<css::frame::XModel>& model,
                    const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                    const css::table::CellRangeAddress& out, Lang lang, NewStyles& new_styles);
 
-// Three colours over the numbers of the block `area`: below `low` the first style, below
-// `high` the second, the rest the third; empty cells stay as they are. Conditional formats with
-// named cell styles (red, yellow, green; added when the document lacks them), so the user can
-// restyle them.
-void colour_in_three_bands(const css::uno::Reference<css::frame::XModel>& model,
-                           const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
-                           const css::table::CellRangeAddress& area, double low, double high,
-                           NewStyles& new_styles);
-
 } // namespace triage::uno

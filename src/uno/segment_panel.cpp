@@ -2,8 +2,9 @@
 // list of transactions: "10194 order lines of 804 clients (key: ...; order dates ..., read as
 // day/month/year)"), the kind of table (detected, or chosen), a drop-down per field of that
 // kind with the recognised column (the main fields and the recognised ones shown, the rest
-// behind "Show every field"), the sheet listing returned orders, the analysis date (empty: the
-// rules' or the default), a Segment button and, after a run, the result line. The button runs the
+// behind "Show every field"), the sheet listing returned orders, the cohorts' period (month or
+// quarter, the rules' shown), the analysis date (empty: the rules' or the default), a Segment
+// button and, after a run, the result line. The button runs the
 // same dispatch command as the Data menu entry.
 #include "uno/args.hpp"
 #include "uno/command.hpp"
@@ -25,6 +26,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace triage::uno {
 
@@ -64,6 +66,7 @@ public:
         host.set_label("ColumnsCaption", PanelText::Columns);
         host.set_label("MoreCheck", PanelText::MoreFields);
         host.set_label("ReturnsCaption", PanelText::ReturnsCaption);
+        host.set_label("PeriodCaption", PanelText::PeriodCaption);
         host.set_label("SegmentButton", PanelText::Segment);
         for (Field f : kAllFields) {
             host.set_label(control_name("FieldLabel", field_index(f)),
@@ -75,6 +78,12 @@ public:
             items.getArray()[0] = host.text(PanelText::KindClients);
             items.getArray()[1] = host.text(PanelText::KindLines);
             PanelHost::set_items(kinds, items);
+        }
+        if (const Reference<css::awt::XListBox> periods = host.list("PeriodList"); periods.is()) {
+            Sequence<OUString> items(2); // in CohortPeriod order
+            items.getArray()[0] = host.text(PanelText::PeriodMonth);
+            items.getArray()[1] = host.text(PanelText::PeriodQuarter);
+            PanelHost::set_items(periods, items);
         }
         refresh(host);
     }
@@ -126,6 +135,8 @@ public:
         items.push_back({"MoreCheck", K::Check, true, 0, 4});
         items.push_back({"ReturnsCaption", K::Text, lines, 0, 0});
         items.push_back({"ReturnsList", K::List, lines, 0, 4});
+        items.push_back({"PeriodCaption", K::Text, lines, 0, 0});
+        items.push_back({"PeriodList", K::List, lines, 0, 4});
         items.push_back({"AnalysisCaption", K::Text, true, 0, 0});
         items.push_back({"AnalysisDate", K::Edit, true, 12, 4});
         items.push_back({"SegmentButton", K::Button, true, 0, 4});
@@ -180,6 +191,9 @@ private:
             }
         }
         refresh_returns(host);
+        if (const Reference<css::awt::XListBox> periods = host.list("PeriodList"); periods.is()) {
+            periods->selectItemPos(static_cast<sal_Int16>(preview_.cohort_period), true);
+        }
         // A list of transactions has its signals from the lines (days late, returns, ...).
         std::string status =
             lines ? std::string()
@@ -246,6 +260,17 @@ private:
         return pos == 1 ? "-" : to_utf8(box->getSelectedItem());
     }
 
+    // The period chosen in the panel when it is not the rules' (a choice the rules changed
+    // since the panel showed them leaves to the rules).
+    std::optional<CohortPeriod> period_choice(const PanelHost& host) const {
+        const Reference<css::awt::XListBox> box = host.list("PeriodList");
+        const sal_Int16 pos = box.is() ? box->getSelectedItemPos() : -1;
+        if (pos < 0 || pos == static_cast<sal_Int16>(preview_.cohort_period)) {
+            return std::nullopt;
+        }
+        return pos == 0 ? CohortPeriod::Month : CohortPeriod::Quarter;
+    }
+
     void run(const PanelHost& host) {
         const Reference<css::frame::XDispatchProvider> provider(host.frame(), UNO_QUERY_THROW);
         css::util::URL url;
@@ -255,8 +280,8 @@ private:
             provider->queryDispatch(url, "", 0), UNO_QUERY_THROW);
         const Reference<css::awt::XTextComponent> analysis = host.edit("AnalysisDate");
         const OUString date = analysis.is() ? analysis->getText().trim() : OUString();
-        Sequence<css::beans::PropertyValue> args(date.isEmpty() ? 4 : 5);
-        auto* a = args.getArray();
+        std::vector<css::beans::PropertyValue> args(4);
+        auto* a = args.data();
         a[0].Name = "Columns";
         a[0].Value <<= to_ou(column_choices(host));
         a[1].Name = "Silent";
@@ -266,11 +291,18 @@ private:
         a[3].Name = "ReturnsSheet";
         a[3].Value <<= to_ou(returns_choice(host));
         if (!date.isEmpty()) { // the document's rules or the data's latest date otherwise
-            a[4].Name = "AnalysisDate";
-            a[4].Value <<= date;
+            args.emplace_back("AnalysisDate", 0, Any(date), css::beans::PropertyState_DIRECT_VALUE);
+        }
+        if (const auto period = period_choice(host)) {
+            args.emplace_back("CohortPeriod", 0,
+                              Any(to_ou(std::string(cohort_period_key(*period)))),
+                              css::beans::PropertyState_DIRECT_VALUE);
         }
         const rtl::Reference<ResultCollector> result = new ResultCollector;
-        dispatch->dispatchWithNotification(url, args, result.get());
+        dispatch->dispatchWithNotification(
+            url,
+            Sequence<css::beans::PropertyValue>(args.data(), static_cast<sal_Int32>(args.size())),
+            result.get());
         refresh(host);
         host.set_label(OUString("ResultValue"), result->message);
         host.request_layout();

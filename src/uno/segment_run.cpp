@@ -271,7 +271,8 @@ std::string run_client_table(const Reference<css::frame::XModel>& model, const F
                           : result_line(result.summary, lang) + " " + models;
 }
 
-std::string run_transactions(const Reference<css::frame::XModel>& model, const FoundTable& table,
+std::string run_transactions(const Reference<css::uno::XComponentContext>& context,
+                             const Reference<css::frame::XModel>& model, const FoundTable& table,
                              std::optional<Range>& rows, const RuleSet& rules,
                              const SegmentOptions& options, Lang lang, Progress& progress,
                              PhaseLog& phases) {
@@ -307,6 +308,7 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
     phases.mark("models");
     // The tiers of the last months against the months before (from the dated orders).
     const int months = static_cast<int>(rules.movement_months);
+    const CohortPeriod period = options.cohort_period.value_or(rules.cohort_period);
     std::optional<TierMovements> movement;
     if (!clients.dated_orders.empty()) {
         const PeriodProfits periods =
@@ -327,10 +329,10 @@ std::string run_transactions(const Reference<css::frame::XModel>& model, const F
             fault_point("clients");
             phases.mark("clients");
             if (movement) {
-                write_cohort_sheet(model,
+                write_cohort_sheet(context, model,
                                    cohort_table(clients.dated_orders, clients.clients(),
-                                                clients.analysis_date, rules.cohort_period),
-                                   *movement, months, lang, new_styles);
+                                                clients.analysis_date, period),
+                                   *movement, months, lang);
                 phases.mark("cohorts");
             }
         },
@@ -378,6 +380,7 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
         preview.client_rows = static_cast<std::size_t>(table.input.EndRow - table.input.StartRow);
         preview.headers = table.headers;
         const RuleSet rules = document_rules(model, lang);
+        preview.cohort_period = rules.cohort_period;
         // At most kPreviewLines rows: enough to tell the kind (a key repeats early in a list of
         // transactions) and to describe a table of that size; a larger one is read by the run.
         CellRangeAddress head = data_rows(table);
@@ -417,7 +420,7 @@ TablePreview preview_table(const Reference<css::frame::XModel>& model, Lang lang
     return preview;
 }
 
-SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
+SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>& context,
                              const Reference<css::frame::XModel>& model,
                              const SegmentOptions& options, Lang lang,
                              const Reference<css::task::XStatusIndicator>& indicator) {
@@ -438,7 +441,8 @@ SegmentOutcome segment_table(const Reference<css::uno::XComponentContext>&,
         progress.at(20);
         outcome.message =
             table_kind(table, *rows, rules, options) == TableKind::Transactions
-                ? run_transactions(model, table, rows, rules, options, lang, progress, phases)
+                ? run_transactions(context, model, table, rows, rules, options, lang, progress,
+                                   phases)
                 : run_client_table(model, table, rows, rules, options, lang, progress, phases);
         phases.write();
         outcome.done = true;

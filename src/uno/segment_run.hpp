@@ -5,6 +5,7 @@
 // half way is undone.
 #pragma once
 
+#include "core/cohorts.hpp"
 #include "core/column_choice.hpp"
 #include "core/headers.hpp"
 #include "core/lang.hpp"
@@ -28,6 +29,8 @@ struct SegmentOptions {
                                          // of a transaction table, today for a client table
     std::string returns_sheet;           // "ReturnsSheet": a sheet listing returned order ids;
                                          // "" finds one by its name, "-" uses none
+    std::optional<CohortPeriod> cohort_period; // "CohortPeriod": "month" or "quarter"; default:
+                                               // the rules' cohorts.period
 };
 
 // What the run will work on, as the sidebar shows it before a click.
@@ -44,7 +47,8 @@ struct TablePreview {
     // A list of transactions of at most kPreviewLines lines: what was found, as the run's
     // result line says it ("10194 order lines of 804 clients (key: ...)"); else empty.
     std::string description;
-    std::vector<std::string> other_sheets; // the document's sheets besides the table's
+    std::vector<std::string> other_sheets;            // the document's sheets besides the table's
+    CohortPeriod cohort_period = CohortPeriod::Month; // the rules' cohorts.period
 };
 
 constexpr std::size_t kPreviewLines = 100000;

@@ -10,7 +10,6 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
@@ -185,14 +184,25 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
     ASSERT_LT(row, table.size());
     EXPECT_EQ(std::stod(table[row][2]), 1.0); // the average curve starts at 100%
     EXPECT_EQ(office::chart_count(doc, cohorts), 1);
-    {
-        const css::uno::Reference<css::beans::XPropertySet> props(doc.sheet(cohorts),
-                                                                  css::uno::UNO_QUERY_THROW);
-        css::uno::Reference<css::sheet::XConditionalFormats> formats;
-        props->getPropertyValue("ConditionalFormats") >>= formats;
-        ASSERT_TRUE(formats.is());
-        EXPECT_EQ(formats->getLength(), 2);
+    // The first cohort, counted by hand from the file (a script over superstore_orders.csv):
+    // 33 clients first ordered in January 2023; 3 of them ordered in February, none in March,
+    // 2 in April and 2 in May; their sales in those months.
+    EXPECT_EQ(std::stod(table[2][1]), 33);
+    const double shares[] = {1, 3.0 / 33, 0, 2.0 / 33, 2.0 / 33, 0};
+    for (std::size_t k = 0; k < 6; ++k) {
+        EXPECT_NEAR(std::stod(table[2][2 + k]), shares[k], 1e-12) << "M" << k;
     }
+    const double sales[] = {14518.055, 225.232, 0, 1472.382, 47.75, 0};
+    for (std::size_t k = 0; k < 6; ++k) {
+        EXPECT_NEAR(std::stod(table[49][2 + k]), sales[k], 0.0005) << "M" << k;
+    }
+    // Red to green: retention from M1 (rows 3 to 45, the 43 cohorts), revenue from M0.
+    ASSERT_EQ(table[45][0], "All cohorts");
+    ASSERT_EQ(table[49][0], "2023-01");
+    ASSERT_EQ(table[92][0], "");
+    EXPECT_EQ(office::colour_scales(doc, cohorts),
+              (std::vector<std::string>{"Cohorts.D3:AX45 #f8696b #ffeb84 #63be7b",
+                                        "Cohorts.C50:AX92 #f8696b #ffeb84 #63be7b"}));
     // Tier movement: the last 12 months against the 12 before. The matrix's rows add up to
     // the clients with orders before, its columns to those with orders now, as the Clients
     // sheet's columns say client by client.
@@ -255,7 +265,14 @@ TEST(OrdersInCalc, SuperstoreWithItsReturnsSheet) {
             << summary[54][0];
     }
 
-    // One undo removes the Clients, the Cohorts and the summary sheet.
+    // One undo removes the Clients, the Cohorts and the summary sheet; redo brings them back
+    // with the colour scales, and undo again takes them away.
+    const std::vector<std::string> made = office::sheet_names(doc);
+    office::undo(doc);
+    EXPECT_EQ(office::sheet_names(doc), (std::vector<std::string>{"superstore_orders", "Returns"}));
+    office::redo(doc);
+    EXPECT_EQ(office::sheet_names(doc), made);
+    EXPECT_EQ(office::colour_scales(doc, sheet_of(doc, "Cohorts")).size(), 2u);
     office::undo(doc);
     EXPECT_EQ(office::sheet_names(doc), (std::vector<std::string>{"superstore_orders", "Returns"}));
 }
@@ -599,6 +616,26 @@ TEST(OrdersInCalc, CdnowSampleGetsPAliveAndClv) {
         win_back += table[r][verdict] == "Win back";
     }
     EXPECT_GT(win_back, 0);
+
+    // By quarter (the panel's choice, the command's CohortPeriod): one cohort, 1997 Q1, seen in
+    // Q0 to Q2; a period it does not know changes nothing.
+    office::select(doc, "A2");
+    result = office::run_command(doc, "org.clienttriage.command:Segment",
+                                 {{"Silent", "true"}, {"CohortPeriod", "week"}});
+    EXPECT_FALSE(result.success);
+    EXPECT_NE(result.message.find("CohortPeriod=week"), std::string::npos) << result.message;
+    EXPECT_EQ(sheet_rows(doc, sheet_of(doc, "Cohorts"), 7, "L")[2][0], "1997-01");
+    office::select(doc, "A2");
+    result = office::run_command(doc, "org.clienttriage.command:Segment",
+                                 {{"Silent", "true"}, {"CohortPeriod", "quarter"}});
+    ASSERT_TRUE(result.success) << result.message;
+    const auto quarters = sheet_rows(doc, sheet_of(doc, "Cohorts"), 4, "F");
+    EXPECT_EQ(quarters[1],
+              (std::vector<std::string>{"First order", "Clients", "Q0", "Q1", "Q2", ""}));
+    EXPECT_EQ(quarters[2][0], "1997 Q1");
+    EXPECT_EQ(std::stod(quarters[2][1]), 2357);
+    EXPECT_EQ(std::stod(quarters[2][2]), 1.0);
+    EXPECT_EQ(quarters[3][0], "All cohorts");
 }
 
 // A client table with orders, first and last order dates gets the models' columns after Next

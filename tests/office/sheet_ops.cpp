@@ -17,9 +17,14 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/ConditionEntryType.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XColorScaleEntry.hpp>
+#include <com/sun/star/sheet/XConditionEntry.hpp>
+#include <com/sun/star/sheet/XConditionalFormat.hpp>
+#include <com/sun/star/sheet/XConditionalFormats.hpp>
 #include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 #include <com/sun/star/sheet/XSheetCondition.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
@@ -31,6 +36,7 @@
 #include <com/sun/star/util/XProtectable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
+#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
@@ -116,6 +122,11 @@ void undo(const CalcDoc& doc) {
     supplier->getUndoManager()->undo();
 }
 
+void redo(const CalcDoc& doc) {
+    const Reference<css::document::XUndoManagerSupplier> supplier(doc.component(), UNO_QUERY_THROW);
+    supplier->getUndoManager()->redo();
+}
+
 void protect_sheet(const CalcDoc& doc, bool on) {
     const Reference<css::util::XProtectable> p(doc.sheet(0), UNO_QUERY_THROW);
     if (on) {
@@ -145,6 +156,41 @@ std::vector<std::pair<std::string, std::string>> conditions(const CalcDoc& doc,
                                                                UNO_QUERY_THROW);
         const Reference<css::sheet::XSheetConditionalEntry> entry(condition, UNO_QUERY_THROW);
         out.emplace_back(utf8(condition->getFormula1()), utf8(entry->getStyleName()));
+    }
+    return out;
+}
+
+std::vector<std::string> colour_scales(const CalcDoc& doc, int sheet) {
+    const Reference<css::beans::XPropertySet> props(doc.sheet(sheet), UNO_QUERY_THROW);
+    Reference<css::sheet::XConditionalFormats> formats;
+    props->getPropertyValue("ConditionalFormats") >>= formats;
+    std::vector<std::string> out;
+    if (!formats.is()) {
+        return out;
+    }
+    for (const auto& format : formats->getConditionalFormats()) {
+        const Reference<css::beans::XPropertySet> format_props(format, UNO_QUERY_THROW);
+        const Reference<css::sheet::XSheetCellRanges> ranges(
+            format_props->getPropertyValue("Range"), UNO_QUERY_THROW);
+        const std::string where = utf8(ranges->getRangeAddressesAsString());
+        for (sal_Int32 i = 0; i < format->getCount(); ++i) {
+            const Reference<css::sheet::XConditionEntry> entry(format->getByIndex(i),
+                                                               UNO_QUERY_THROW);
+            if (entry->getType() != css::sheet::ConditionEntryType::COLORSCALE) {
+                continue;
+            }
+            css::uno::Sequence<Reference<css::sheet::XColorScaleEntry>> points;
+            Reference<css::beans::XPropertySet>(entry, UNO_QUERY_THROW)
+                ->getPropertyValue("ColorScaleEntries") >>= points;
+            std::string scale = where;
+            for (const auto& point : points) {
+                char hex[16];
+                std::snprintf(hex, sizeof hex, " #%06x",
+                              static_cast<unsigned>(point->getColor()) & 0xFFFFFFu);
+                scale += hex;
+            }
+            out.push_back(scale);
+        }
     }
     return out;
 }

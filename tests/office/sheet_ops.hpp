@@ -30,12 +30,16 @@ CommandResult run_command(const CalcDoc& doc, const std::string& url,
 CommandResult segment(const CalcDoc& doc, const std::string& columns = {});
 
 void undo(const CalcDoc& doc);
+void redo(const CalcDoc& doc);
 void protect_sheet(const CalcDoc& doc, bool on);
 std::vector<std::string> sheet_names(const CalcDoc& doc);
 
 // The conditional format of a range: (Formula1, StyleName) per entry.
 std::vector<std::pair<std::string, std::string>>
 conditions(const CalcDoc& doc, const std::string& range, int sheet = 0);
+// The colour scales of a sheet's conditional formats, each "Cohorts.D3:AX50 #f8696b #ffeb84
+// #63be7b" (its range as Calc writes it, its points' colours), in the sheet's order.
+std::vector<std::string> colour_scales(const CalcDoc& doc, int sheet);
 // A cell style's background colour, or nullopt when there is no such style.
 std::optional<int> style_colour(const CalcDoc& doc, const std::string& style);
 // Sets a cell style's background colour (as a user restyling it would).

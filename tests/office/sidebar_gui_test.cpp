@@ -109,6 +109,31 @@ std::string selected_item(const Reference<XAccessible>& root, const std::string&
     return "<nothing selected>";
 }
 
+// Chooses `item` in the drop-down named `name`, as a screen reader would; false when either is
+// not there.
+bool choose(const Reference<XAccessible>& root, const std::string& name, const std::string& item) {
+    const auto combo = find_named(root, Role::COMBO_BOX, name);
+    if (!combo.is()) {
+        return false;
+    }
+    for (sal_Int64 i = 0; i < combo->getAccessibleChildCount(); ++i) {
+        const Reference<XAccessibleContext> list =
+            combo->getAccessibleChild(i)->getAccessibleContext();
+        const Reference<css::accessibility::XAccessibleSelection> selection(list, UNO_QUERY);
+        if (list->getAccessibleRole() != Role::LIST || !selection.is()) {
+            continue;
+        }
+        for (sal_Int64 j = 0; j < list->getAccessibleChildCount(); ++j) {
+            if (utf8(list->getAccessibleChild(j)->getAccessibleContext()->getAccessibleName()) ==
+                item) {
+                selection->selectAccessibleChild(j);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // The names of every context of a role, "[a][b]" (for failure messages).
 std::string names_of(const Reference<XAccessible>& root, sal_Int16 role) {
     std::string names;
@@ -225,25 +250,7 @@ TEST_F(SidebarGui, TheRulesPanelAppliesAPresetAndResets) {
         << names_of(window, Role::PUSH_BUTTON);
 
     // Choose "Wholesale" (tier A makes 70% of the profit) and use it.
-    const auto combo = find_named(window, Role::COMBO_BOX, "Preset");
-    ASSERT_TRUE(combo.is());
-    bool chosen = false;
-    for (sal_Int64 i = 0; i < combo->getAccessibleChildCount() && !chosen; ++i) {
-        const Reference<XAccessibleContext> list =
-            combo->getAccessibleChild(i)->getAccessibleContext();
-        const Reference<css::accessibility::XAccessibleSelection> selection(list, UNO_QUERY);
-        if (list->getAccessibleRole() != Role::LIST || !selection.is()) {
-            continue;
-        }
-        for (sal_Int64 j = 0; j < list->getAccessibleChildCount(); ++j) {
-            if (utf8(list->getAccessibleChild(j)->getAccessibleContext()->getAccessibleName()) ==
-                "Wholesale") {
-                selection->selectAccessibleChild(j);
-                chosen = true;
-            }
-        }
-    }
-    ASSERT_TRUE(chosen);
+    ASSERT_TRUE(choose(window, "Preset", "Wholesale"));
     click(use_preset);
     ASSERT_TRUE(wait_for([&] {
         return office::document_rules(doc).find("0.7") != std::string::npos;
@@ -320,6 +327,10 @@ struct PanelLanguage {
     const char* use_preset; // the Rules panel's button
     const char* hidden;     // a field label shown only with every field (Cost)
     const char* found;      // what the panel says it found in the order list
+    const char* period;     // the cohorts' period drop-down
+    const char* month;      // its items
+    const char* quarter;
+    bool by_quarter; // the run chooses quarters (else it leaves the rules' months)
 };
 
 class SidebarLanguages : public ::testing::TestWithParam<PanelLanguage> {
@@ -397,6 +408,11 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
         }
     }
     ASSERT_TRUE(typed) << "no analysis date field";
+    // The cohorts' period: the rules' month shown; quarters chosen in Russian and Finnish.
+    EXPECT_EQ(selected_item(window, lang.period), lang.month);
+    if (lang.by_quarter) {
+        ASSERT_TRUE(choose(window, lang.period, lang.quarter)) << names_of(window, Role::COMBO_BOX);
+    }
 
     // Segmented through the panel: the Clients sheet, shown with the deck.
     click(segment);
@@ -409,6 +425,7 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
         fewest = std::min(fewest, std::stod(row[0]));
     }
     EXPECT_EQ(fewest, 46); // the latest order, 2026-11-15, to 2026-12-31
+    EXPECT_EQ(office::get_rows(doc, "C2", 2)[0][0], lang.by_quarter ? "Q0" : "M0");
 
     // The Clients sheet with its coloured Tier and Verdict columns in view.
     office::select(doc, "X2", 1);
@@ -435,19 +452,41 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
             ASSERT_EQ(std::system(("import -window root " + cohorts).c_str()), 0);
             EXPECT_GT(std::filesystem::file_size(cohorts), 20000u) << "an empty screen?";
         }
+        // The tier movement matrix further down (docs/movement-matrix.png).
+        const auto column_a = office::get_rows(doc, "A1:A400", 2);
+        std::size_t matrix = 0;
+        while (matrix < column_a.size() && column_a[matrix][0].rfind("Clients: ", 0) != 0) {
+            ++matrix;
+        }
+        ASSERT_LT(matrix, column_a.size());
+        office::select(doc, "A" + std::to_string(matrix + 30), 2);
+        office::select(doc, "A" + std::to_string(matrix), 2);
+        const std::string movement = std::string(TRIAGE_BINARY_DIR) + "/movement-en.png";
+        std::filesystem::remove(movement);
+        if (std::system("command -v import >/dev/null 2>&1") == 0) {
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            ASSERT_EQ(std::system(("import -window root " + movement).c_str()), 0);
+            EXPECT_GT(std::filesystem::file_size(movement), 20000u) << "an empty screen?";
+        }
     }
 }
 
 INSTANTIATE_TEST_SUITE_P(
     EnRuFi, SidebarLanguages,
-    ::testing::Values(
-        PanelLanguage{"en-US", "en", "Segment", "Show every field", "Use preset", "Cost",
-                      "2765 order lines of 200 clients (key: Customer ID, shown "
-                      "as Customer Name; order dates 2024-11-15 to 2026-11-15)"},
-        PanelLanguage{"ru-RU", "ru", "Сегментировать", "Показать все поля", "Применить набор",
-                      "Себестоимость", "2765 строк заказов, клиентов: 200"},
-        PanelLanguage{"fi-FI", "fi", "Luokittele", "Näytä kaikki kentät", "Käytä pohjaa",
-                      "Kustannus", "2765 tilausriviä, 200 asiakasta"}),
+    ::testing::Values(PanelLanguage{"en-US", "en", "Segment", "Show every field", "Use preset",
+                                    "Cost",
+                                    "2765 order lines of 200 clients (key: Customer ID, shown "
+                                    "as Customer Name; order dates 2024-11-15 to 2026-11-15)",
+                                    "Cohorts by", "Month of the first order",
+                                    "Quarter of the first order", false},
+                      PanelLanguage{"ru-RU", "ru", "Сегментировать", "Показать все поля",
+                                    "Применить набор", "Себестоимость",
+                                    "2765 строк заказов, клиентов: 200", "Когорты по",
+                                    "Месяцу первого заказа", "Кварталу первого заказа", true},
+                      PanelLanguage{"fi-FI", "fi", "Luokittele", "Näytä kaikki kentät",
+                                    "Käytä pohjaa", "Kustannus", "2765 tilausriviä, 200 asiakasta",
+                                    "Kohortit", "Ensitilauksen kuukauden mukaan",
+                                    "Ensitilauksen vuosineljänneksen mukaan", true}),
     [](const ::testing::TestParamInfo<PanelLanguage>& info) {
         return std::string(info.param.tag);
     });

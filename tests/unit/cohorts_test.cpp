@@ -26,6 +26,12 @@ TEST(Cohorts, PeriodsAndLabels) {
     EXPECT_EQ(
         triage::period_label(triage::period_of(day, CohortPeriod::Quarter), CohortPeriod::Quarter),
         "2023 Q4");
+    // The keys of the rules and of the command's CohortPeriod argument.
+    EXPECT_EQ(triage::cohort_period_from_key("month"), CohortPeriod::Month);
+    EXPECT_EQ(triage::cohort_period_from_key("quarter"), CohortPeriod::Quarter);
+    EXPECT_EQ(triage::cohort_period_from_key("Quarter"), std::nullopt);
+    EXPECT_EQ(triage::cohort_period_from_key(""), std::nullopt);
+    EXPECT_EQ(triage::cohort_period_key(CohortPeriod::Quarter), "quarter");
 }
 
 // Two clients from January, one from March; the analysis date in April: four periods for
