@@ -37,6 +37,11 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
             spends.push_back({c.summary.x, c.monetary});
         }
     }
+    bool repeat_buyers = false;
+    for (const RepeatSummary& s : summaries) {
+        repeat_buyers = repeat_buyers || s.x > 0;
+    }
+    out.why_not = repeat_buyers ? NotFitted::NoFit : NotFitted::NoRepeatBuyers;
     try {
         out.bgnbd = fit_bgnbd(summaries).params;
         if (out.bgnbd.a == 1) { // the expectations divide by a - 1
@@ -101,14 +106,30 @@ void attach_p_alive(ClientTable& table, const BuyingForecast& forecast) {
 }
 
 std::string forecast_note(const BuyingForecast& forecast, Lang lang) {
-    static constexpr Localized kNote = {
-        "P(alive) and CLV were not computed: the clients' orders do not fit the buying model "
-        "(it needs clients with repeat orders on different days).",
-        "Вероятность активности и CLV не вычислены: заказы клиентов не подходят для модели "
-        "покупок (нужны клиенты с повторными заказами в разные дни).",
-        "Aktiivisuuden todennäköisyyttä ja CLV:tä ei laskettu: asiakkaiden tilaukset eivät sovi "
-        "ostomalliin (tarvitaan asiakkaita, joilla on uusintatilauksia eri päivinä)."};
-    return forecast.attempted && !forecast.fitted ? std::string(kNote.in(lang)) : std::string();
+    static constexpr Localized kNoRepeatBuyers = {
+        "P(alive) and CLV were not computed: no client ordered again on another day, and the "
+        "buying model needs repeat orders to learn from.",
+        "Вероятность активности и CLV не вычислены: ни один клиент не заказал повторно в другой "
+        "день, а модели покупок нужны повторные заказы.",
+        "Aktiivisuuden todennäköisyyttä ja CLV:tä ei laskettu: yksikään asiakas ei tilannut "
+        "uudelleen toisena päivänä, ja ostomalli tarvitsee uusintatilauksia."};
+    static constexpr Localized kNoFit = {
+        "P(alive) and CLV were not computed: the buying model could not be fitted to these "
+        "clients' orders (its fit did not converge). It suits clients who may stop buying at any "
+        "time; regular orders such as monthly invoices give it nothing to estimate.",
+        "Вероятность активности и CLV не вычислены: модель покупок не удалось подогнать к "
+        "заказам этих клиентов (подбор не сошёлся). Она подходит для клиентов, которые могут "
+        "перестать покупать в любой момент; регулярные заказы, например ежемесячные счета, не "
+        "дают ей что оценивать.",
+        "Aktiivisuuden todennäköisyyttä ja CLV:tä ei laskettu: ostomallia ei saatu sovitettua "
+        "näiden asiakkaiden tilauksiin (sovitus ei supennut). Se sopii asiakkaille, jotka voivat "
+        "lopettaa ostamisen milloin tahansa; säännölliset tilaukset, kuten kuukausilaskut, eivät "
+        "anna sille arvioitavaa."};
+    if (!forecast.attempted || forecast.fitted) {
+        return {};
+    }
+    return std::string(
+        (forecast.why_not == NotFitted::NoRepeatBuyers ? kNoRepeatBuyers : kNoFit).in(lang));
 }
 
 std::vector<RepeatBuying> repeat_buying_from_fields(const FieldColumns& fields, double today) {

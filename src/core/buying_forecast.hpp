@@ -19,10 +19,17 @@ namespace triage {
 constexpr double kForecastMonths = 12;
 constexpr double kDefaultMonthlyDiscountRate = 0.01;
 
+// Why BG/NBD was not fitted.
+enum class NotFitted {
+    NoRepeatBuyers, // no client bought again on another day: nothing to estimate
+    NoFit, // the fit failed (did not converge, or gave parameters the forecasts cannot use)
+};
+
 struct BuyingForecast {
     bool attempted = false; // there were clients with dated orders to fit
     bool fitted = false;    // BG/NBD fitted: p_alive and expected_orders are filled
-    bool has_clv = false;   // Gamma-Gamma fitted too: clv is filled
+    NotFitted why_not = NotFitted::NoRepeatBuyers; // when attempted and not fitted
+    bool has_clv = false;                          // Gamma-Gamma fitted too: clv is filled
     BgNbdParams bgnbd;
     GammaGammaParams spend;
     // One per client (NaN for a client without a purchase by the period's end).
@@ -39,7 +46,8 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients,
 // The table's P(alive) column for the lapse rule (ClientTable::p_alive), when fitted.
 void attach_p_alive(ClientTable& table, const BuyingForecast& forecast);
 
-// "P(alive) and CLV were not computed: ..." for the result line, when not fitted (else empty).
+// "P(alive) and CLV were not computed: ..." and why, for the result line, when not fitted (else
+// empty).
 std::string forecast_note(const BuyingForecast& forecast, Lang lang);
 
 // Each client's repeat buying from the columns of a client table, when it has orders, first

@@ -309,7 +309,10 @@ TEST(BuyingForecast, APopulationWithoutRepeatBuyersSaysSo) {
     const triage::BuyingForecast f = triage::forecast_buying(once);
     EXPECT_TRUE(f.attempted);
     EXPECT_FALSE(f.fitted);
+    EXPECT_EQ(f.why_not, triage::NotFitted::NoRepeatBuyers);
     EXPECT_NE(triage::forecast_note(f, triage::Lang::Ru).find("CLV"), std::string::npos);
+    EXPECT_NE(triage::forecast_note(f, triage::Lang::En).find("no client ordered again"),
+              std::string::npos);
     triage::ClientTable table;
     triage::attach_p_alive(table, f);
     EXPECT_TRUE(table.p_alive.empty());

@@ -1,6 +1,7 @@
 // The real exports of ../shared/data read as transaction tables, every cell as text (as a CSV
 // arrives): the R `rfm` vignette's segment table, Superstore's totals and returns, the
 // accounts-receivable invoices' days late and disputes, and the CDNOW cohort.
+#include "core/buying_forecast.hpp"
 #include "core/transactions.hpp"
 
 #include "csv.hpp"
@@ -141,6 +142,14 @@ TEST(OrdersData, InvoicesGiveDaysLateDisputesAndRevenue) {
     ASSERT_EQ(c.clients(), 100u);
     EXPECT_EQ(c.skipped_lines(), 0u);
     EXPECT_EQ(c.dates.order, triage::DateOrder::MonthFirst); // 1/26/2013 decides
+    // Every customer is invoiced again and again, and none stops: BG/NBD's fit does not
+    // converge, and the result line says that (not that repeat orders are missing).
+    const triage::BuyingForecast forecast = triage::forecast_buying(c.repeat_buying);
+    EXPECT_TRUE(forecast.attempted);
+    EXPECT_FALSE(forecast.fitted);
+    EXPECT_EQ(forecast.why_not, triage::NotFitted::NoFit);
+    EXPECT_NE(triage::forecast_note(forecast, triage::Lang::En).find("did not converge"),
+              std::string::npos);
 
     // The same file with only the DaysLate column for the days late.
     TextTable late_only = *table;
