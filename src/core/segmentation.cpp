@@ -24,7 +24,7 @@ struct RefusalText {
     Localized text; // "{}" is where the details go
 };
 
-constexpr std::array<RefusalText, 11> kRefusals = {{
+constexpr std::array<RefusalText, 12> kRefusals = {{
     {Refusal::NoDocument,
      {"Client Triage works on a spreadsheet: open a Calc document.",
       "Client Triage работает с таблицами Calc: откройте документ Calc.",
@@ -81,6 +81,14 @@ constexpr std::array<RefusalText, 11> kRefusals = {{
      {"The table has more rows than a sheet can hold. Nothing was changed.",
       "В таблице больше строк, чем помещается на лист. Ничего не изменено.",
       "Taulukossa on enemmän rivejä kuin laskentataulukkoon mahtuu. Mitään ei muutettu."}},
+    {Refusal::ProductSheet,
+     {"This sheet is Client Triage's own summary or cohorts: select a cell in your table of "
+      "clients or orders (or in the Clients sheet) and run again. Nothing was changed.",
+      "Это лист сводки или когорт Client Triage: выделите ячейку в своей таблице клиентов или "
+      "заказов (или на листе «Клиенты») и запустите снова. Ничего не изменено.",
+      "Tämä on Client Triagen oma yhteenveto- tai kohorttitaulukko: valitse solu omasta asiakas- "
+      "tai tilaustaulukostasi (tai Asiakkaat-taulukosta) ja suorita uudelleen. Mitään ei "
+      "muutettu."}},
 }};
 
 constexpr std::array<Localized, 13> kSummaryTexts = {{

@@ -72,6 +72,7 @@ enum class Refusal {
     TargetOccupied,    // the cells to the right hold other data (details: the address)
     TooManyRows,       // more rows than the batch can take
     InvalidRules,      // the document's rule set is invalid (details: the problems)
+    ProductSheet,      // the cursor is on the product's summary or cohorts sheet
 };
 
 // The message a user reads, with `details` (an address, a list of problems) filled in.

@@ -42,11 +42,6 @@ Reference<css::sheet::XNamedRanges> local_names(const Reference<css::sheet::XSpr
     return names;
 }
 
-bool has_mark(const Reference<css::sheet::XSpreadsheet>& sheet, ProductSheet role) {
-    const Reference<css::sheet::XNamedRanges> names = local_names(sheet);
-    return names.is() && names->hasByName(mark_name(role));
-}
-
 std::vector<Reference<css::sheet::XSpreadsheet>>
 all_sheets(const Reference<css::frame::XModel>& model) {
     const Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY_THROW);
@@ -72,10 +67,15 @@ bool name_taken(const Reference<css::sheet::XSpreadsheets>& sheets, const OUStri
 
 } // namespace
 
+bool is_product_sheet(const Reference<css::sheet::XSpreadsheet>& sheet, ProductSheet role) {
+    const Reference<css::sheet::XNamedRanges> names = local_names(sheet);
+    return names.is() && names->hasByName(mark_name(role));
+}
+
 Reference<css::sheet::XSpreadsheet> find_product_sheet(const Reference<css::frame::XModel>& model,
                                                        ProductSheet role) {
     for (const auto& sheet : all_sheets(model)) {
-        if (has_mark(sheet, role)) {
+        if (is_product_sheet(sheet, role)) {
             return sheet;
         }
     }

@@ -18,6 +18,10 @@ enum class ProductSheet { Summary, Clients, Cohorts };
 css::uno::Reference<css::sheet::XSpreadsheet>
 find_product_sheet(const css::uno::Reference<css::frame::XModel>& model, ProductSheet role);
 
+// Whether `sheet` carries the mark of `role`.
+bool is_product_sheet(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                      ProductSheet role);
+
 // Replaces the product's sheet of `role`: removes the marked one (whatever its name now),
 // inserts a new sheet at the end named `name` (or "name (2)", "name (3)", ... when a sheet of
 // the user holds the name; Calc compares sheet names without case), and marks it.

@@ -120,11 +120,13 @@ public:
     std::vector<LayoutItem> layout_items(const PanelHost&) const override {
         using K = LayoutItem::Kind;
         const bool lines = preview_.found && preview_.kind == TableKind::Transactions;
+        // Without a table (the text says why) only the button stays, to try again.
+        const bool found = preview_.found;
         std::vector<LayoutItem> items = {{"TableCaption", K::Text},
                                          {"TableValue", K::Text, true, 0, 4},
-                                         {"KindCaption", K::Text},
-                                         {"KindList", K::List, true, 0, 4},
-                                         {"ColumnsCaption", K::Text}};
+                                         {"KindCaption", K::Text, found},
+                                         {"KindList", K::List, found, 0, 4},
+                                         {"ColumnsCaption", K::Text, found}};
         for (Field f : kAllFields) {
             const bool shown =
                 preview_.found && field_applies(f, preview_.kind) &&
@@ -132,13 +134,13 @@ public:
             items.push_back({control_name("FieldLabel", field_index(f)), K::Text, shown, 0, 0});
             items.push_back({control_name("FieldList", field_index(f)), K::List, shown, 0, 3});
         }
-        items.push_back({"MoreCheck", K::Check, true, 0, 4});
+        items.push_back({"MoreCheck", K::Check, found, 0, 4});
         items.push_back({"ReturnsCaption", K::Text, lines, 0, 0});
         items.push_back({"ReturnsList", K::List, lines, 0, 4});
         items.push_back({"PeriodCaption", K::Text, lines, 0, 0});
         items.push_back({"PeriodList", K::List, lines, 0, 4});
-        items.push_back({"AnalysisCaption", K::Text, true, 0, 0});
-        items.push_back({"AnalysisDate", K::Edit, true, 12, 4});
+        items.push_back({"AnalysisCaption", K::Text, found, 0, 0});
+        items.push_back({"AnalysisDate", K::Edit, found, 12, 4});
         items.push_back({"SegmentButton", K::Button, true, 0, 4});
         items.push_back({"ResultValue", K::Text});
         return items;
@@ -196,7 +198,7 @@ private:
         }
         // A list of transactions has its signals from the lines (days late, returns, ...).
         std::string status =
-            lines ? std::string()
+            lines || !preview_.found ? std::string()
             : signals.empty()
                 ? std::string(panel_text(PanelText::NoSignals).in(lang))
                 : fill_placeholders(panel_text(PanelText::SignalsFound).in(lang), {signals});

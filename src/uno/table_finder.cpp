@@ -2,6 +2,7 @@
 
 #include "uno/uno_names.hpp"
 
+#include "uno/product_sheets.hpp"
 #include "uno/refused.hpp"
 #include "uno/sheet_io.hpp"
 
@@ -72,6 +73,12 @@ FoundTable find_table(const Reference<css::frame::XModel>& model) {
     }
     FoundTable table;
     CellRangeAddress area = selected_area(model, doc, table.sheet);
+    // The summary and the cohorts are the product's reports, not a table to segment (the
+    // Clients sheet is: segmenting it again gives the same verdicts).
+    if (is_product_sheet(table.sheet, ProductSheet::Summary) ||
+        is_product_sheet(table.sheet, ProductSheet::Cohorts)) {
+        throw Refused{Refusal::ProductSheet, {}};
+    }
 
     const Range header_row =
         read_block(table.sheet, block(area, area.StartColumn, area.EndColumn - area.StartColumn + 1,

@@ -411,6 +411,21 @@ TEST(HostileSegmentRefusal, MultipleSelection) {
     expect_alive();
 }
 
+// The product's summary is a report, not a table: a cursor left on it refuses the run (it would
+// have segmented the summary's own rows); the Clients sheet of an order list may be run again.
+TEST(HostileSegmentRefusal, TheSummarySheetIsNotATable) {
+    CalcDoc doc;
+    office::set_rows(doc, "A1", base_table());
+    office::select(doc, "B2");
+    ASSERT_TRUE(office::segment(doc).success);
+    const std::vector<std::string> sheets = office::sheet_names(doc);
+    ASSERT_EQ(sheets.size(), 2u);
+    office::select(doc, "A5", 1);
+    const Snapshot before = snapshot(doc);
+    expect_refused(doc, office::segment(doc), "Client Triage's own summary or cohorts", before);
+    expect_alive();
+}
+
 TEST(HostileSegmentRefusal, ProtectedSheet) {
     CalcDoc doc;
     office::set_rows(doc, "A1", base_table());
