@@ -4,6 +4,7 @@
 // "Orders and invoices in"): under 0.5 s on one core.
 #include "core/batch.hpp"
 #include "core/buying_forecast.hpp"
+#include "core/cohorts.hpp"
 #include "core/transactions.hpp"
 #include "core/values.hpp"
 
@@ -101,5 +102,20 @@ void BM_ForecastOrders(benchmark::State& state) {
     state.counters["clients"] = static_cast<double>(c.clients());
 }
 BENCHMARK(BM_ForecastOrders)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The Cohorts sheet's table of the same clients: monthly cohorts of their dated orders.
+void BM_CohortTable(benchmark::State& state) {
+    const triage::ClientsFromOrders c = triage::aggregate_orders(make_lines(kLines, kClients));
+    std::size_t cohorts = 0;
+    for (auto _ : state) {
+        const triage::CohortTable t =
+            triage::cohort_table(c.dated_orders, c.clients(), c.analysis_date);
+        cohorts = t.cohorts.size();
+        benchmark::DoNotOptimize(t.sizes.data());
+    }
+    state.counters["orders"] = static_cast<double>(c.dated_orders.size());
+    state.counters["cohorts"] = static_cast<double>(cohorts);
+}
+BENCHMARK(BM_CohortTable)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace

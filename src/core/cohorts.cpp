@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 
 namespace triage {
@@ -127,9 +126,16 @@ CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t client
         throw InvalidInput("the analysis date must be a date");
     }
     const int last = period_of(analysis_day, period);
-    // Each client's first period, and the (client, period) pairs with their revenue.
+    // Each client's first period, and every order's (client, period) with its amount: sorted,
+    // the pairs of one client and period stand together (a map of 400,000 pairs took 0.5 s).
     std::vector<int> first(clients, -1);
-    std::map<std::pair<std::size_t, int>, double> ordered;
+    struct Ordered {
+        std::size_t client;
+        int at;
+        double value;
+    };
+    std::vector<Ordered> ordered;
+    ordered.reserve(orders.size());
     for (const Purchase& p : orders) {
         if (p.client >= clients || !std::isfinite(p.day) || !std::isfinite(p.value)) {
             throw InvalidInput("an order needs a client, a date and a finite amount");
@@ -139,8 +145,11 @@ CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t client
         }
         const int at = period_of(p.day, period);
         first[p.client] = first[p.client] < 0 ? at : std::min(first[p.client], at);
-        ordered[{p.client, at}] += p.value;
+        ordered.push_back({p.client, at, p.value});
     }
+    std::sort(ordered.begin(), ordered.end(), [](const Ordered& a, const Ordered& b) {
+        return a.client != b.client ? a.client < b.client : a.at < b.at;
+    });
     CohortTable out;
     out.period = period;
     std::set<int> starts;
@@ -150,25 +159,33 @@ CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t client
         }
     }
     out.cohorts.assign(starts.begin(), starts.end());
-    std::map<int, std::size_t> row_of;
+    // The row of a first period (cohorts are few: months or quarters between the first order
+    // and the analysis date).
+    const int earliest = out.cohorts.empty() ? 0 : out.cohorts.front();
+    std::vector<std::size_t> row_of(
+        out.cohorts.empty() ? 0 : static_cast<std::size_t>(out.cohorts.back() - earliest + 1));
     for (std::size_t i = 0; i < out.cohorts.size(); ++i) {
-        row_of[out.cohorts[i]] = i;
+        row_of[static_cast<std::size_t>(out.cohorts[i] - earliest)] = i;
         const std::size_t length = static_cast<std::size_t>(last - out.cohorts[i] + 1);
         out.active.emplace_back(length, 0);
         out.revenue.emplace_back(length, 0.0);
     }
+    const auto row = [&](std::size_t client) {
+        return row_of[static_cast<std::size_t>(first[client] - earliest)];
+    };
     out.sizes.assign(out.cohorts.size(), 0);
     for (std::size_t c = 0; c < clients; ++c) {
         if (first[c] >= 0) {
-            ++out.sizes[row_of[first[c]]];
+            ++out.sizes[row(c)];
         }
     }
-    for (const auto& [key, revenue] : ordered) {
-        const auto& [client, at] = key;
-        const std::size_t row = row_of[first[client]];
-        const std::size_t k = static_cast<std::size_t>(at - first[client]);
-        ++out.active[row][k];
-        out.revenue[row][k] += revenue;
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+        const Ordered& o = ordered[i];
+        const std::size_t k = static_cast<std::size_t>(o.at - first[o.client]);
+        if (i == 0 || ordered[i - 1].client != o.client || ordered[i - 1].at != o.at) {
+            ++out.active[row(o.client)][k];
+        }
+        out.revenue[row(o.client)][k] += o.value;
     }
     return out;
 }

@@ -35,7 +35,7 @@ Sequence<Any> cells(std::size_t width) {
 Reference<css::sheet::XSpreadsheet>
 write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
                    const Reference<css::frame::XModel>& model, const CohortTable& table,
-                   const TierMovements& movement, int months, Lang lang) {
+                   const TierMovements& movement, int months, Lang lang, PhaseLog& phases) {
     const CohortPeriod period = table.period;
     const auto text = [&](CohortText t) { return Any(to_ou(cohort_text(t, period, lang))); };
     const std::size_t periods = table.periods();
@@ -148,6 +148,7 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
     }
     const sal_Int32 matrix_last = static_cast<sal_Int32>(rows.size()) - 1;
 
+    phases.mark("cohort_table");
     const Reference<css::sheet::XSpreadsheet> sheet = replace_product_sheet(
         model, ProductSheet::Cohorts, cohort_text(CohortText::SheetName, period, lang));
     const sal_Int32 last_column = static_cast<sal_Int32>(width) - 1;
@@ -161,6 +162,7 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
         scales.push_back({0, 2, revenue_first, last_column, revenue_last});
         add_colour_scales(context, model, ProductSheet::Cohorts, scales);
     }
+    phases.mark("scales");
     if (periods > 0) {
         set_standard_format(
             model, sheet->getCellRangeByPosition(2, retention_first, last_column, retention_last),
@@ -200,6 +202,7 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
         chart->setDiagram(Reference<css::chart::XDiagram>(
             factory->createInstance("com.sun.star.chart.LineDiagram"), UNO_QUERY_THROW));
     }
+    phases.mark("cohorts");
     return sheet;
 }
 

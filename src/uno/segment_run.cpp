@@ -332,8 +332,7 @@ std::string run_transactions(const Reference<css::uno::XComponentContext>& conte
                 write_cohort_sheet(context, model,
                                    cohort_table(clients.dated_orders, clients.clients(),
                                                 clients.analysis_date, period),
-                                   *movement, months, lang);
-                phases.mark("cohorts");
+                                   *movement, months, lang, phases);
             }
         },
         movement ? &*movement : nullptr);

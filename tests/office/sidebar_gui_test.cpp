@@ -192,6 +192,18 @@ void click(const Reference<XAccessibleContext>& button) {
         ->doAccessibleAction(0);
 }
 
+// A picture of the whole screen in the build directory as `name` (when ImageMagick's `import`
+// is there), for the README.
+void screenshot(const std::string& name) {
+    const std::string shot = std::string(TRIAGE_BINARY_DIR) + "/" + name;
+    std::filesystem::remove(shot);
+    if (std::system("command -v import >/dev/null 2>&1") == 0) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
+        EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
+    }
+}
+
 TEST_F(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
     office::CalcDoc doc(*office_);
     office::set_rows(doc, "A1",
@@ -227,13 +239,7 @@ TEST_F(SidebarGui, TheDeckShowsTheMappingAndItsButtonSegments) {
         wait_for([&] { return find_containing(window, Role::LABEL, "Segmented 5 clients").is(); }));
 
     // A picture of the window with the deck and the coloured results.
-    const std::string shot = std::string(TRIAGE_BINARY_DIR) + "/sidebar.png";
-    std::filesystem::remove(shot);
-    if (std::system("command -v import >/dev/null 2>&1") == 0) {
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-        ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
-        EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
-    }
+    screenshot("sidebar.png");
 }
 
 TEST_F(SidebarGui, TheRulesPanelAppliesAPresetAndResets) {
@@ -430,14 +436,7 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
     // The Clients sheet with its coloured Tier and Verdict columns in view.
     office::select(doc, "X2", 1);
     office::select(doc, "O2", 1);
-    const std::string shot =
-        std::string(TRIAGE_BINARY_DIR) + "/sidebar-" + std::string(lang.tag) + ".png";
-    std::filesystem::remove(shot);
-    if (std::system("command -v import >/dev/null 2>&1") == 0) {
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-        ASSERT_EQ(std::system(("import -window root " + shot).c_str()), 0);
-        EXPECT_GT(std::filesystem::file_size(shot), 20000u) << "an empty screen?";
-    }
+    screenshot("sidebar-" + std::string(lang.tag) + ".png");
 
     // The Cohorts sheet in English (docs/cohorts-sheet.png: the retention table with its
     // colour scale, the curve's chart further down).
@@ -445,13 +444,7 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
         ASSERT_GE(office::sheet_names(doc).size(), 4u);
         ASSERT_EQ(office::sheet_names(doc)[2], "Cohorts");
         office::select(doc, "A1", 2);
-        const std::string cohorts = std::string(TRIAGE_BINARY_DIR) + "/cohorts-en.png";
-        std::filesystem::remove(cohorts);
-        if (std::system("command -v import >/dev/null 2>&1") == 0) {
-            std::this_thread::sleep_for(std::chrono::seconds(1));
-            ASSERT_EQ(std::system(("import -window root " + cohorts).c_str()), 0);
-            EXPECT_GT(std::filesystem::file_size(cohorts), 20000u) << "an empty screen?";
-        }
+        screenshot("cohorts-en.png");
         // The tier movement matrix further down (docs/movement-matrix.png).
         const auto column_a = office::get_rows(doc, "A1:A400", 2);
         std::size_t matrix = 0;
@@ -461,13 +454,7 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
         ASSERT_LT(matrix, column_a.size());
         office::select(doc, "A" + std::to_string(matrix + 30), 2);
         office::select(doc, "A" + std::to_string(matrix), 2);
-        const std::string movement = std::string(TRIAGE_BINARY_DIR) + "/movement-en.png";
-        std::filesystem::remove(movement);
-        if (std::system("command -v import >/dev/null 2>&1") == 0) {
-            std::this_thread::sleep_for(std::chrono::seconds(1));
-            ASSERT_EQ(std::system(("import -window root " + movement).c_str()), 0);
-            EXPECT_GT(std::filesystem::file_size(movement), 20000u) << "an empty screen?";
-        }
+        screenshot("movement-en.png");
     }
 }
 
