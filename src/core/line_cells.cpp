@@ -41,9 +41,13 @@ Reading number_in(const CellView& cell, LazyReading& reading, Field field) {
 }
 
 Reading date_in(const CellView& cell, LazyReading& reading) {
-    return read_cell(cell, date_from_number, [&](std::string_view text) {
-        return parse_date_text(text, reading.date_order());
-    });
+    return read_cell(
+        cell,
+        [&](double number) {
+            const std::optional<double> day = date_from_number(number);
+            return day ? std::optional<double>(reading.date_cell(*day)) : std::nullopt;
+        },
+        [&](std::string_view text) { return parse_date_text(text, reading.date_order()); });
 }
 
 bool marker_in(const CellView& cell, StatusWord word, bool any_text, LazyReading& reading,
@@ -173,6 +177,18 @@ DateOrder LazyReading::date_order() {
         dates_decided_ = true;
     }
     return dates_.order;
+}
+
+double LazyReading::date_cell(double day) {
+    if (date_order() == settings_.locale_date_order || !dates_.decided_by_data) {
+        return day;
+    }
+    const CivilDate d = civil_from_serial(day);
+    if (d.day > 12) {
+        return day;
+    }
+    ++dates_.swapped_cells;
+    return serial_from_civil(d.year, d.day, d.month) + (day - std::floor(day));
 }
 
 DecimalMark LazyReading::mark(Field f) {

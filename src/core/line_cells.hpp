@@ -33,6 +33,9 @@ public:
     }
     DecimalMark mark(Field f);
     DateOrder date_order();
+    // A date cell's day number, its day and month swapped when the texts of the date columns
+    // show the order opposite to the locale's (DateReading::swapped_cells).
+    double date_cell(double day);
     const DateReading& dates() const { return dates_; }
 
 private:

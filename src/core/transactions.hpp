@@ -126,7 +126,12 @@ struct DateReading {
     DateOrder order = DateOrder::DayFirst;
     bool decided_by_data = false; // a date of the data showed the order (else the locale)
     bool ambiguous_seen = false;  // some date was written with day and month as numbers
-    double first = 0;             // the earliest and the latest order date (when any)
+    // Date cells read with day and month swapped: Calc made them from texts typed or pasted in
+    // the document locale's order (03/01/23 as March 1 in an English office) while the texts it
+    // could not read so (13/01/23) show the other order. Only a date whose day is 12 or less
+    // can have come from such a text; a later day is a real date and is kept.
+    std::size_t swapped_cells = 0;
+    double first = 0; // the earliest and the latest order date (when any)
     double last = 0;
 };
 

@@ -235,6 +235,10 @@ std::string orders_description(const ClientsFromOrders& clients, const HeaderMap
                                               ", luettu muodossa kuukausi/päivä/vuosi"};
     static constexpr Localized kByLocale = {" (by the document's language)",
                                             " (по языку документа)", " (asiakirjan kielen mukaan)"};
+    static constexpr Localized kSwapped = {
+        "; {} date cells that Calc had read the other way round were turned",
+        "; {} ячеек с датами, прочитанных Calc наоборот, исправлены",
+        "; {} päivämääräsolua, jotka Calc oli lukenut toisin päin, korjattiin"};
     std::string text = fill_placeholders(
         kLines.in(lang), {std::to_string(clients.lines), std::to_string(clients.clients())});
     const bool by_id = mapping.column(Field::ClientId).has_value();
@@ -253,6 +257,10 @@ std::string orders_description(const ClientsFromOrders& clients, const HeaderMap
                                                                : kMonthFirst.in(lang);
             if (!clients.dates.decided_by_data) {
                 text += kByLocale.in(lang);
+            }
+            if (clients.dates.swapped_cells > 0) {
+                text += fill_placeholders(kSwapped.in(lang),
+                                          {std::to_string(clients.dates.swapped_cells)});
             }
         }
     }

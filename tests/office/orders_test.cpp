@@ -375,6 +375,45 @@ TEST(OrdersInCalc, OneCStyleAndFinnishSheets) {
     }
 }
 
+// Day/month dates typed into an English office, as a paste from a day/month export arrives:
+// Calc makes March 1 of 03/01/23 and keeps 13/01/23 as text. The run reads the texts as
+// day/month, turns the cells back and says so.
+TEST(OrdersInCalc, DatesTypedIntoAnEnglishOfficeAreReadAsTheTextsShow) {
+    CalcDoc doc;
+    doc.set_text("A1", "Client");
+    doc.set_text("B1", "Order date");
+    doc.set_text("C1", "Amount");
+    const char* dates[] = {"03/01/23", "13/01/23", "05/02/23", "28/02/23"};
+    const char* clients[] = {"Ann", "Ann", "Bob", "Bob"};
+    for (int i = 0; i < 4; ++i) {
+        const std::string row = std::to_string(i + 2);
+        doc.set_text("A" + row, clients[i]);
+        doc.set_formula("B" + row, dates[i]); // as typed
+        doc.set_formula("C" + row, "100");
+    }
+    ASSERT_EQ(office::get_rows(doc, "B2:B3")[0][0], "44986"); // 2023-03-01: Calc's reading
+    ASSERT_EQ(office::get_rows(doc, "B2:B3")[1][0], "13/01/23");
+    office::select(doc, "A1");
+    const auto result = office::segment(doc);
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("order dates 2023-01-03 to 2023-02-28, read as day/month/year; "
+                                  "2 date cells that Calc had read the other way round were "
+                                  "turned"),
+              std::string::npos)
+        << result.message;
+    const auto rows = sheet_rows(doc, sheet_of(doc, "Clients"), 3, "Z");
+    const std::size_t first = column_index(rows[0], "First order date");
+    const std::size_t last = column_index(rows[0], "Last order date");
+    const auto row_of = [&](const std::string& client) {
+        return rows[1][0] == client ? rows[1] : rows[2];
+    };
+    // Day numbers (1899-12-30 is 0): 2023-01-03 is 44929.
+    EXPECT_EQ(row_of("Ann")[first], "44929");
+    EXPECT_EQ(row_of("Ann")[last], "44939");  // 2023-01-13
+    EXPECT_EQ(row_of("Bob")[first], "44962"); // 2023-02-05
+    EXPECT_EQ(row_of("Bob")[last], "44985");  // 2023-02-28
+}
+
 TEST(OrdersInCalc, AUsersSheetNamedLikeTheProductsIsKept) {
     CalcDoc doc;
     office::set_rows(doc, "A1",

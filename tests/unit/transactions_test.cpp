@@ -220,6 +220,45 @@ TEST(AggregateOrders, ReportRowsAndUnreadableLinesAreSkippedAndNamed) {
               std::string::npos);
 }
 
+// Dates typed or pasted into an English office: Calc made date cells of those it could read as
+// month/day (03/01/23 became March 1) and left the others as text (13/01/23). The texts show
+// day/month: the cells that came from such texts are turned back; a day above 12 cannot have.
+TEST(AggregateOrders, DateCellsCalcReadTheOtherWayRoundAreTurned) {
+    triage::OrderLines lines;
+    const auto text = [](const char* t) { return triage::RawCell::of_text(t); };
+    const auto number = [](double n) { return triage::RawCell::of_number(n); };
+    lines.of(Field::Client) = {text("Ann"), text("Bob"), text("Cid"), text("Dan")};
+    lines.of(Field::OrderDate) = {number(day(2023, 3, 1)), text("13/01/23"),
+                                  number(day(2023, 2, 28)), number(day(2023, 4, 5) + 0.5)};
+    lines.of(Field::Revenue) = {number(1), number(1), number(1), number(1)};
+    triage::OrderSettings us;
+    us.locale_date_order = triage::DateOrder::MonthFirst;
+    ClientsFromOrders c = triage::aggregate_orders(lines, us);
+    EXPECT_EQ(c.last_order[client_row(c, "Ann")], day(2023, 1, 3));
+    EXPECT_EQ(c.last_order[client_row(c, "Bob")], day(2023, 1, 13));
+    EXPECT_EQ(c.last_order[client_row(c, "Cid")], day(2023, 2, 28)); // no 28th month
+    EXPECT_EQ(std::floor(c.first_order[client_row(c, "Dan")]), day(2023, 5, 4));
+    EXPECT_EQ(c.dates.swapped_cells, 2u);
+    triage::HeaderMapping mapping;
+    mapping.columns[triage::field_index(Field::Client)] = 0;
+    mapping.columns[triage::field_index(Field::OrderDate)] = 1;
+    mapping.columns[triage::field_index(Field::Revenue)] = 2;
+    EXPECT_NE(triage::orders_description(c, mapping, {"Client", "Date", "Amount"}, Lang::En)
+                  .find("read as day/month/year; 2 date cells that Calc had read the other way "
+                        "round were turned"),
+              std::string::npos);
+
+    // In a day/month office the cells were read as the texts are: nothing is turned.
+    c = triage::aggregate_orders(lines, triage::OrderSettings{});
+    EXPECT_EQ(c.last_order[client_row(c, "Ann")], day(2023, 3, 1));
+    EXPECT_EQ(c.dates.swapped_cells, 0u);
+    // Without a text that decides, the cells are as Calc read them.
+    lines.of(Field::OrderDate)[1] = number(day(2023, 1, 13));
+    c = triage::aggregate_orders(lines, us);
+    EXPECT_EQ(c.last_order[client_row(c, "Ann")], day(2023, 3, 1));
+    EXPECT_EQ(c.dates.swapped_cells, 0u);
+}
+
 TEST(AggregateOrders, DescriptionSaysWhatWasFound) {
     const TextTable table{
         {"Order ID", "Order Date", "Customer ID", "Customer Name", "Sales"},
