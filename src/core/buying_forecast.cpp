@@ -31,15 +31,13 @@ BuyingForecast forecast_buying(const std::vector<RepeatBuying>& clients, double 
     }
     std::vector<RepeatSummary> summaries;
     std::vector<SpendSummary> spends;
+    bool repeat_buyers = false;
     for (const RepeatBuying& c : clients) {
         if (c.bought) {
             summaries.push_back(c.summary);
             spends.push_back({c.summary.x, c.monetary});
+            repeat_buyers = repeat_buyers || c.summary.x > 0;
         }
-    }
-    bool repeat_buyers = false;
-    for (const RepeatSummary& s : summaries) {
-        repeat_buyers = repeat_buyers || s.x > 0;
     }
     out.why_not = repeat_buyers ? NotFitted::NoFit : NotFitted::NoRepeatBuyers;
     try {

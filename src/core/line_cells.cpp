@@ -180,7 +180,8 @@ DateOrder LazyReading::date_order() {
 }
 
 double LazyReading::date_cell(double day) {
-    if (date_order() == settings_.locale_date_order || !dates_.decided_by_data) {
+    // Without a text that decides, the order is the locale's: nothing to turn.
+    if (date_order() == settings_.locale_date_order) {
         return day;
     }
     const CivilDate d = civil_from_serial(day);

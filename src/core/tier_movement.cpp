@@ -1,5 +1,6 @@
 #include "core/tier_movement.hpp"
 
+#include "core/cohorts.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/values.hpp"
@@ -99,7 +100,7 @@ PeriodProfits period_profits(const std::vector<Purchase>& orders, std::size_t cl
     const double end = std::floor(analysis_day) + 1;
     const auto months_before = [&](int back) {
         const CivilDate d = civil_from_serial(end);
-        int index = d.year * 12 + (d.month - 1) - back;
+        const int index = period_of(end, CohortPeriod::Month) - back;
         const int year = index / 12;
         const int month = index % 12 + 1;
         int day = d.day;

@@ -1,6 +1,5 @@
 #include "uno/colour_scale.hpp"
 
-#include "uno/args.hpp"
 #include "uno/undo_step.hpp"
 #include "uno/uno_names.hpp"
 

@@ -5,7 +5,6 @@
 #include "uno/args.hpp"
 
 #include "core/segmentation.hpp"
-#include "core/text.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -40,32 +39,24 @@ void ensure_style(const Reference<css::frame::XModel>& model,
     style->setPropertyValue("IsCellBackgroundTransparent", Any(false));
 }
 
-struct Condition {
-    css::sheet::ConditionOperator op;
-    std::string formula;
-    std::string style;
-};
-
-// Replaces the range's conditional format with `conditions` (the first that holds applies),
-// with its own undo action.
-void set_conditions(const Reference<css::frame::XModel>& model,
-                    const Reference<css::table::XCellRange>& range,
-                    const std::vector<Condition>& conditions) {
+void colour_by_value(const Reference<css::frame::XModel>& model,
+                     const Reference<css::table::XCellRange>& range,
+                     const std::vector<std::pair<std::string, std::string>>& value_to_style) {
     const Reference<css::beans::XPropertySet> props(range, UNO_QUERY_THROW);
     const Any before = props->getPropertyValue("ConditionalFormat"); // a copy of the format
     const Reference<css::sheet::XSheetConditionalEntries> entries(
         props->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
     entries->clear();
-    for (const Condition& condition : conditions) {
-        Sequence<css::beans::PropertyValue> entry(3);
-        auto* c = entry.getArray();
+    for (const auto& [value, style] : value_to_style) {
+        Sequence<css::beans::PropertyValue> condition(3);
+        auto* c = condition.getArray();
         c[0].Name = "Operator";
-        c[0].Value <<= condition.op;
+        c[0].Value <<= css::sheet::ConditionOperator_EQUAL;
         c[1].Name = "Formula1";
-        c[1].Value <<= to_ou(condition.formula);
+        c[1].Value <<= to_ou("\"" + value + "\"");
         c[2].Name = "StyleName";
-        c[2].Value <<= to_ou(condition.style);
-        entries->addNew(entry);
+        c[2].Value <<= to_ou(style);
+        entries->addNew(condition);
     }
     const Reference<css::document::XUndoManagerSupplier> undo(model, UNO_QUERY);
     if (undo.is()) {
@@ -76,16 +67,6 @@ void set_conditions(const Reference<css::frame::XModel>& model,
             before, Any(entries)));
     }
     props->setPropertyValue("ConditionalFormat", Any(entries));
-}
-
-void colour_by_value(const Reference<css::frame::XModel>& model,
-                     const Reference<css::table::XCellRange>& range,
-                     const std::vector<std::pair<std::string, std::string>>& value_to_style) {
-    std::vector<Condition> conditions;
-    for (const auto& [value, style] : value_to_style) {
-        conditions.push_back({css::sheet::ConditionOperator_EQUAL, "\"" + value + "\"", style});
-    }
-    set_conditions(model, range, conditions);
 }
 
 } // namespace
