@@ -113,16 +113,11 @@ std::string forecast_note(const BuyingForecast& forecast, Lang lang) {
         "uudelleen toisena päivänä, ja ostomalli tarvitsee uusintatilauksia."};
     static constexpr Localized kNoFit = {
         "P(alive) and CLV were not computed: the buying model could not be fitted to these "
-        "clients' orders (its fit did not converge). It suits clients who may stop buying at any "
-        "time; regular orders such as monthly invoices give it nothing to estimate.",
+        "clients' orders (its fit did not converge).",
         "Вероятность активности и CLV не вычислены: модель покупок не удалось подогнать к "
-        "заказам этих клиентов (подбор не сошёлся). Она подходит для клиентов, которые могут "
-        "перестать покупать в любой момент; регулярные заказы, например ежемесячные счета, не "
-        "дают ей что оценивать.",
+        "заказам этих клиентов (подбор не сошёлся).",
         "Aktiivisuuden todennäköisyyttä ja CLV:tä ei laskettu: ostomallia ei saatu sovitettua "
-        "näiden asiakkaiden tilauksiin (sovitus ei supennut). Se sopii asiakkaille, jotka voivat "
-        "lopettaa ostamisen milloin tahansa; säännölliset tilaukset, kuten kuukausilaskut, eivät "
-        "anna sille arvioitavaa."};
+        "näiden asiakkaiden tilauksiin (sovitus ei supennut)."};
     if (!forecast.attempted || forecast.fitted) {
         return {};
     }

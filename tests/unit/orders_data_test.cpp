@@ -142,8 +142,8 @@ TEST(OrdersData, InvoicesGiveDaysLateDisputesAndRevenue) {
     ASSERT_EQ(c.clients(), 100u);
     EXPECT_EQ(c.skipped_lines(), 0u);
     EXPECT_EQ(c.dates.order, triage::DateOrder::MonthFirst); // 1/26/2013 decides
-    // Every customer is invoiced again and again, and none stops: BG/NBD's fit does not
-    // converge, and the result line says that (not that repeat orders are missing).
+    // BG/NBD's fit does not converge on these invoices, and the result line says that (not
+    // that repeat orders are missing).
     const triage::BuyingForecast forecast = triage::forecast_buying(c.repeat_buying);
     EXPECT_TRUE(forecast.attempted);
     EXPECT_FALSE(forecast.fitted);
