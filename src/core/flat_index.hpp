@@ -14,7 +14,8 @@ namespace triage {
 
 constexpr std::uint32_t kNoEntry = std::numeric_limits<std::uint32_t>::max();
 
-// The entry of a key (`same(entry)` compares the caller's key of an entry with the one looked for).
+// The entry of a key (`same(entry)` compares the caller's key of an entry with the one looked
+// for; `hash_of(entry)` gives an entry's hash again when the index grows).
 class FlatIndex {
 public:
     explicit FlatIndex(std::size_t expected) {
@@ -23,13 +24,13 @@ public:
             capacity *= 2;
         }
         slots_.assign(capacity, Slot{0, kNoEntry});
-        hashes_.reserve(expected);
     }
     // The entry of the key, or `fresh` (inserted) when there is none.
-    template <typename Same>
-    std::pair<std::uint32_t, bool> find_or_add(std::uint64_t hash, std::uint32_t fresh, Same same) {
+    template <typename Same, typename HashOf>
+    std::pair<std::uint32_t, bool> find_or_add(std::uint64_t hash, std::uint32_t fresh, Same same,
+                                               HashOf hash_of) {
         if ((size_ + 1) * 2 > slots_.size()) {
-            grow();
+            grow(hash_of);
         }
         const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
         std::size_t at = hash & (slots_.size() - 1);
@@ -40,10 +41,6 @@ public:
             at = (at + 1) & (slots_.size() - 1);
         }
         slots_[at] = Slot{tag, fresh};
-        if (hashes_.size() <= fresh) {
-            hashes_.resize(fresh + 1);
-        }
-        hashes_[fresh] = hash;
         ++size_;
         return {fresh, true};
     }
@@ -53,12 +50,12 @@ private:
         std::uint32_t tag; // the hash's high bits
         std::uint32_t entry;
     };
-    void grow() {
+    template <typename HashOf> void grow(HashOf hash_of) {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(old.size() * 2, Slot{0, kNoEntry});
         for (const Slot& s : old) {
             if (s.entry != kNoEntry) {
-                std::size_t at = hashes_[s.entry] & (slots_.size() - 1);
+                std::size_t at = hash_of(s.entry) & (slots_.size() - 1);
                 while (slots_[at].entry != kNoEntry) {
                     at = (at + 1) & (slots_.size() - 1);
                 }
@@ -67,7 +64,6 @@ private:
         }
     }
     std::vector<Slot> slots_;
-    std::vector<std::uint64_t> hashes_; // of the entries, for growing
     std::size_t size_ = 0;
 };
 

@@ -7,7 +7,7 @@
 
 namespace triage {
 
-std::vector<RepeatBuying> summarise_repeat_buying(std::vector<Purchase> purchases,
+std::vector<RepeatBuying> summarise_repeat_buying(const std::vector<Purchase>& purchases,
                                                   std::size_t clients, double end_day,
                                                   double days_per_unit) {
     if (!(std::isfinite(days_per_unit) && days_per_unit > 0)) {
@@ -16,37 +16,45 @@ std::vector<RepeatBuying> summarise_repeat_buying(std::vector<Purchase> purchase
     if (!std::isfinite(end_day)) {
         throw InvalidInput("the end of the calibration period must be a date");
     }
-    const double end = std::floor(end_day);
-    for (Purchase& p : purchases) {
+    for (const Purchase& p : purchases) {
         if (p.client >= clients || !std::isfinite(p.day) || !std::isfinite(p.value)) {
             throw InvalidInput("a purchase needs a client, a date and a finite value");
         }
-        p.day = std::floor(p.day);
     }
-    purchases.erase(std::remove_if(purchases.begin(), purchases.end(),
-                                   [end](const Purchase& p) { return p.day > end; }),
-                    purchases.end());
-    std::sort(purchases.begin(), purchases.end(), [](const Purchase& l, const Purchase& r) {
+    const auto before = [](const Purchase& l, const Purchase& r) {
         return l.client != r.client ? l.client < r.client : l.day < r.day;
-    });
+    };
+    std::vector<Purchase> sorted;
+    const std::vector<Purchase>* in = &purchases;
+    if (!std::is_sorted(purchases.begin(), purchases.end(), before)) {
+        sorted = purchases;
+        std::sort(sorted.begin(), sorted.end(), before);
+        in = &sorted;
+    }
 
+    const double end = std::floor(end_day);
     std::vector<RepeatBuying> out(clients);
     std::vector<double> repeat_value(clients, 0.0);
-    for (std::size_t i = 0; i < purchases.size(); ++i) {
-        const Purchase& p = purchases[i];
+    const Purchase* previous = nullptr; // the previous purchase counted
+    for (const Purchase& p : *in) {
+        const double day = std::floor(p.day);
+        if (day > end) {
+            continue;
+        }
         RepeatBuying& c = out[p.client];
         const bool new_day =
-            i == 0 || purchases[i - 1].client != p.client || purchases[i - 1].day != p.day;
+            previous == nullptr || previous->client != p.client || std::floor(previous->day) != day;
+        previous = &p;
         if (!c.bought) {
             c.bought = true;
-            c.first_day = p.day;
+            c.first_day = day;
         } else if (new_day) {
             c.summary.x += 1;
         }
         if (c.summary.x > 0) {
             repeat_value[p.client] += p.value; // the first day's purchases are not repeat ones
         }
-        c.summary.t_x = p.day - c.first_day; // in days until the end
+        c.summary.t_x = day - c.first_day; // in days until the end
     }
     for (std::size_t i = 0; i < clients; ++i) {
         RepeatBuying& c = out[i];

@@ -33,8 +33,9 @@ struct RepeatBuying {
 // One summary per client (index = Purchase::client). `end_day` is the last day of the
 // calibration period (a day number; purchases on it count), `days_per_unit` 1 for days or 7
 // for weeks. Throws InvalidInput for a client index out of range, a day or value that is not
-// finite, or days_per_unit not positive. O(n log n).
-std::vector<RepeatBuying> summarise_repeat_buying(std::vector<Purchase> purchases,
+// finite, or days_per_unit not positive. O(n) for purchases in order of client, then day (as
+// the aggregation of order lines hands them over), else O(n log n) on a sorted copy.
+std::vector<RepeatBuying> summarise_repeat_buying(const std::vector<Purchase>& purchases,
                                                   std::size_t clients, double end_day,
                                                   double days_per_unit);
 

@@ -95,9 +95,9 @@ struct UndatedLine {
     Line line;
 };
 
+// A client's sums (its key is in client_keys, beside the others, for the lookups).
 struct ClientAcc {
-    std::string_view key;  // kept in the run's KeyStore
-    std::string_view name; // likewise; empty: the key
+    std::string_view name; // kept in the run's KeyStore; empty: the key
     double revenue = 0;
     double profit = 0;
     double quantity = 0;
@@ -111,7 +111,8 @@ struct ClientAcc {
     std::uint32_t disputed = 0;
     std::uint32_t rush = 0;
     std::uint32_t late_count = 0;
-    std::uint32_t days = 0; // distinct order days
+    std::uint32_t dated = 0; // orders with a date
+    std::uint32_t days = 0;  // distinct order days
     bool used = false;
 };
 
@@ -178,7 +179,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     std::vector<Order> orders;
     std::vector<std::string_view> order_ids; // of the orders (empty: a line of its own)
     std::vector<bool> used_orders;           // an order with a line that counts
-    FlatIndex order_of(has_ids ? n / 4 : 16);
+    FlatIndex order_of(has_ids ? n / 2 : 16);
     // Reserved for the most there can be: only the pages written are ever touched, and no
     // vector is copied while it grows.
     orders.reserve(n);
@@ -227,8 +228,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             continue;
         }
         const std::string_view key = key_view(key_cell, key_scratch);
+        // A report row: a total, or a heading with nothing but the client (a line with an
+        // amount is none).
         if ((key_cell.kind == RawCell::Kind::Text && may_be_total(key) && is_total_label(key)) ||
-            !line_has_value(lines, i, true)) {
+            (!has_value(lines.cell(i, amount_field)) && !line_has_value(lines, i, true))) {
             skips.add(LineProblem::ReportRow, key_field, i);
             continue;
         }
@@ -313,11 +316,11 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         } else {
             const auto [found, new_client] = client_of.find_or_add(
                 key_hash(key), static_cast<std::uint32_t>(clients.size()),
-                [&](std::uint32_t c) { return same_text(client_keys[c], key); });
+                [&](std::uint32_t c) { return same_text(client_keys[c], key); },
+                [&](std::uint32_t c) { return key_hash(client_keys[c]); });
             if (new_client) {
                 clients.push_back({});
-                clients.back().key = kept.keep(key);
-                client_keys.push_back(clients.back().key);
+                client_keys.push_back(kept.keep(key));
             }
             line.client = found;
             last_key = client_keys[found];
@@ -339,7 +342,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
                     key_hash(order_id, line.client), static_cast<std::uint32_t>(orders.size()),
                     [&](std::uint32_t o) {
                         return orders[o].client == line.client && same_text(order_ids[o], order_id);
-                    });
+                    },
+                    [&](std::uint32_t o) { return key_hash(order_ids[o], orders[o].client); });
                 if (new_order) {
                     orders.push_back({});
                     orders.back().client = line.client;
@@ -401,8 +405,6 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     undated = {};
 
     // Orders -> clients.
-    std::vector<std::pair<std::uint32_t, double>> order_days; // (client, date)
-    order_days.reserve(orders.size());
     for (std::size_t k = 0; k < orders.size(); ++k) {
         const Order& o = orders[k];
         if (!used_orders[k]) {
@@ -418,15 +420,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             c.late_sum += o.days_late;
         }
         if (!std::isnan(o.date)) {
+            ++c.dated;
             c.first = std::isnan(c.first) ? o.date : std::min(c.first, o.date);
             c.last = std::isnan(c.last) ? o.date : std::max(c.last, o.date);
-            order_days.emplace_back(o.client, o.date);
         }
-    }
-    std::sort(order_days.begin(), order_days.end());
-    order_days.erase(std::unique(order_days.begin(), order_days.end()), order_days.end());
-    for (const auto& [client, day] : order_days) {
-        ++clients[client].days;
     }
 
     // The dates of the data and the analysis date.
@@ -461,6 +458,36 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     });
 
     const std::size_t m = rank.size();
+
+    // The dated orders as purchases, by row (most valuable client first), then by date: the
+    // clients' distinct order days, the repeat buying and the cohorts are read from them.
+    std::vector<Purchase> purchases;
+    if (has_dates && any_date) {
+        std::vector<std::size_t> next(clients.size(), 0); // where a client's next order goes
+        std::vector<std::size_t> row_start(m + 1, 0);
+        for (std::size_t r = 0; r < m; ++r) {
+            row_start[r + 1] = row_start[r] + clients[rank[r]].dated;
+            next[rank[r]] = row_start[r];
+        }
+        purchases.resize(row_start[m]);
+        for (std::size_t k = 0; k < orders.size(); ++k) {
+            const Order& o = orders[k];
+            if (used_orders[k] && !std::isnan(o.date)) {
+                purchases[next[o.client]++] = {0, o.date, o.amount, o.profit};
+            }
+        }
+        for (std::size_t r = 0; r < m; ++r) {
+            const auto from = purchases.begin() + static_cast<std::ptrdiff_t>(row_start[r]);
+            const auto to = purchases.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]);
+            std::sort(from, to, [](const Purchase& a, const Purchase& b) { return a.day < b.day; });
+            std::uint32_t days = 0;
+            for (auto p = from; p != to; ++p) {
+                p->client = r;
+                days += (p == from || p->day != (p - 1)->day) ? 1 : 0;
+            }
+            clients[rank[r]].days = days;
+        }
+    }
     const auto sized = [m](bool present) {
         return present ? std::vector<double>(m, kNaN) : std::vector<double>{};
     };
@@ -481,8 +508,9 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     out.name.reserve(m);
     for (std::size_t r = 0; r < m; ++r) {
         const ClientAcc& c = clients[rank[r]];
-        out.key.emplace_back(c.key);
-        out.name.emplace_back(c.name.empty() ? c.key : c.name);
+        const std::string_view key = client_keys[rank[r]];
+        out.key.emplace_back(key);
+        out.name.emplace_back(c.name.empty() ? key : c.name);
         const double orders_n = static_cast<double>(c.orders);
         if (has_revenue) {
             out.revenue[r] = c.revenue;
@@ -522,22 +550,9 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
 
     // The repeat buying the models take: each dated order a purchase of its amount (revenue,
     // else profit), up to the analysis date, in weeks.
-    if (has_dates && any_date) {
-        std::vector<std::uint32_t> row_of(clients.size(), kNoEntry);
-        for (std::size_t r = 0; r < m; ++r) {
-            row_of[rank[r]] = static_cast<std::uint32_t>(r);
-        }
-        std::vector<Purchase> purchases;
-        purchases.reserve(orders.size());
-        for (std::size_t k = 0; k < orders.size(); ++k) {
-            const Order& o = orders[k];
-            if (used_orders[k] && !std::isnan(o.date) && row_of[o.client] != kNoEntry) {
-                purchases.push_back({row_of[o.client], o.date, o.amount, o.profit});
-            }
-        }
-        out.dated_orders = purchases;
-        out.repeat_buying =
-            summarise_repeat_buying(std::move(purchases), m, out.analysis_date, kDaysPerWeek);
+    if (!purchases.empty()) {
+        out.repeat_buying = summarise_repeat_buying(purchases, m, out.analysis_date, kDaysPerWeek);
+        out.dated_orders = std::move(purchases);
     }
 
     // RFM of the clients with a last order and revenue >= 0.
@@ -545,6 +560,9 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     out.rfm_segment.assign(m, RfmSegment::Others);
     if (has_dates && has_revenue) {
         std::vector<double> rec, freq, mon;
+        rec.reserve(m);
+        freq.reserve(m);
+        mon.reserve(m);
         for (std::size_t r = 0; r < m; ++r) {
             if (!std::isnan(out.last_order[r]) && out.revenue[r] >= 0) {
                 rec.push_back(out.days_since_last_order[r]);

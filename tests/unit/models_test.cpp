@@ -88,6 +88,22 @@ TEST(RepeatBuying, SameDayPurchasesAreOneAndLaterOnesDoNotCount) {
     const auto days = triage::summarise_repeat_buying(purchases, 3, 45, 1);
     EXPECT_DOUBLE_EQ(days[0].summary.T, 35);
     EXPECT_NO_THROW(triage::validate_summary(days[0].summary));
+
+    // The same purchases in order of client and day (as the aggregation hands them over) are
+    // read without a sorted copy and give the same summaries.
+    std::vector<Purchase> in_order = purchases;
+    std::sort(in_order.begin(), in_order.end(), [](const Purchase& a, const Purchase& b) {
+        return a.client != b.client ? a.client < b.client : a.day < b.day;
+    });
+    const auto sorted = triage::summarise_repeat_buying(in_order, 3, 45, 7);
+    for (std::size_t c = 0; c < 3; ++c) {
+        EXPECT_EQ(sorted[c].bought, out[c].bought);
+        EXPECT_EQ(sorted[c].summary.x, out[c].summary.x);
+        EXPECT_EQ(sorted[c].summary.t_x, out[c].summary.t_x);
+        EXPECT_EQ(sorted[c].summary.T, out[c].summary.T);
+        EXPECT_EQ(sorted[c].monetary, out[c].monetary);
+        EXPECT_EQ(sorted[c].first_day, out[c].first_day);
+    }
 }
 
 TEST(RepeatBuying, BadPurchasesAreRejected) {

@@ -66,6 +66,19 @@ TEST(AggregateOrders, OrdersAreDistinctIdsAndClientsAreSortedByProfit) {
     // Three distinct order days (Jan 5, Jan 15, Feb 4): (30 days) / 2.
     EXPECT_DOUBLE_EQ(c.usual_days_between_orders[1], 15);
     EXPECT_TRUE(std::isnan(c.usual_days_between_orders[0])); // one order day
+    // The dated orders by row, then date: Bob's B-1, then Ann's A-1 (150), A-2, A-3, A-4.
+    ASSERT_EQ(c.dated_orders.size(), 5u);
+    const std::vector<std::pair<std::size_t, double>> dated = {{0, day(2026, 1, 10)},
+                                                               {1, day(2026, 1, 5)},
+                                                               {1, day(2026, 1, 15)},
+                                                               {1, day(2026, 1, 15)},
+                                                               {1, day(2026, 2, 4)}};
+    for (std::size_t k = 0; k < dated.size(); ++k) {
+        EXPECT_EQ(c.dated_orders[k].client, dated[k].first) << k;
+        EXPECT_EQ(c.dated_orders[k].day, dated[k].second) << k;
+    }
+    EXPECT_DOUBLE_EQ(c.dated_orders[1].value, 150);
+    EXPECT_DOUBLE_EQ(c.dated_orders[1].profit, 15);
     ASSERT_EQ(c.skipped.size(), 1u);
     EXPECT_EQ(c.skipped[0].problem, LineProblem::BadNumber);
     EXPECT_EQ(c.skipped[0].rows, (std::vector<std::size_t>{8}));
