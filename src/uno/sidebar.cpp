@@ -67,6 +67,8 @@ namespace {
 
 constexpr const char* kFactoryName = "org.clienttriage.PanelFactory";
 constexpr const char* kDialogs = "vnd.sun.star.extension://org.clienttriage.extension/dialogs/";
+// Pixels the panel's controls keep clear of the width the deck offers (getHeightForWidth).
+constexpr sal_Int32 kWidthSlack = 4;
 
 Sequence<OUString> factory_services() {
     Sequence<OUString> names(1);
@@ -123,7 +125,11 @@ public:
         sal_Int32 height = window_.is() ? window_->getPosSize().Height : 400;
         try {
             if (window_.is() && width > 0) {
-                height = lay_out(window_, controls_, width, content_->layout_items(*this));
+                // The deck hands over the width of its content box, but the panel's window
+                // is a few pixels narrower (its border, and appfont units rounded up): laid
+                // out at the full width, the deck showed a horizontal scroll bar.
+                height =
+                    lay_out(window_, controls_, width - kWidthSlack, content_->layout_items(*this));
             }
         } catch (const css::uno::Exception&) {
         }

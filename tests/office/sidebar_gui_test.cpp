@@ -325,6 +325,31 @@ std::vector<std::string> cut_controls(const Reference<XAccessibleContext>& membe
     return cut;
 }
 
+// The horizontal scroll bars as wide as the panel (the deck's; a text field's own is narrower,
+// the sheet's is left of the sidebar), as "x,y widthxheight". A hidden one is not in the tree.
+std::vector<std::string> deck_horizontal_scroll_bars(const Reference<XAccessible>& window,
+                                                     const Reference<XAccessibleContext>& panel) {
+    const Reference<css::accessibility::XAccessibleComponent> panel_box(panel, UNO_QUERY_THROW);
+    const sal_Int32 left = panel_box->getLocationOnScreen().X;
+    const sal_Int32 width = panel_box->getSize().Width;
+    std::vector<std::string> bars;
+    find(window, [&](const Reference<XAccessibleContext>& c) {
+        if (c->getAccessibleRole() == Role::SCROLL_BAR) {
+            const Reference<css::accessibility::XAccessibleComponent> box(c, UNO_QUERY);
+            if (box.is()) {
+                const css::awt::Size size = box->getSize();
+                const css::awt::Point at = box->getLocationOnScreen();
+                if (size.Width > size.Height && at.X >= left - 20 && size.Width >= width - 30) {
+                    bars.push_back(std::to_string(at.X) + "," + std::to_string(at.Y) + " " +
+                                   std::to_string(size.Width) + "x" + std::to_string(size.Height));
+                }
+            }
+        }
+        return false; // look at every one
+    });
+    return bars;
+}
+
 struct PanelLanguage {
     const char* locale;
     const char* tag;
@@ -399,6 +424,12 @@ TEST_P(SidebarLanguages, EveryLabelAndButtonIsWholeAtTheDefaultWidth) {
     const std::vector<std::string> rules_cut = cut_controls(use_preset, rules_checked);
     EXPECT_TRUE(rules_cut.empty()) << ::testing::PrintToString(rules_cut);
     EXPECT_GE(rules_checked, 8);
+    // The panels fit the deck's width: no horizontal scroll bar under them (there is a
+    // vertical one: every field is shown).
+    const Reference<XAccessibleContext> segment_panel =
+        segment->getAccessibleParent()->getAccessibleContext();
+    EXPECT_TRUE(deck_horizontal_scroll_bars(window, segment_panel).empty())
+        << ::testing::PrintToString(deck_horizontal_scroll_bars(window, segment_panel));
 
     // An analysis date typed into the panel: the last client's last order (2026-11-15) is
     // 46 days before 2026-12-31.
