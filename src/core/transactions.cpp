@@ -116,6 +116,79 @@ struct ClientAcc {
     bool used = false;
 };
 
+// An order with an id, as first seen: the hash of its client and id, and its first line.
+struct KeyedOrder {
+    std::uint64_t hash;
+    std::uint32_t order;
+    std::uint32_t line;
+};
+
+// Orders whose lines stand apart in the table (an id seen again after other orders' lines)
+// are one order: parts with the same hash, whose client and id text are the same, fold into
+// the first part (sums added, markers joined, the earliest date; days late as the lines
+// would have given them). Returns each order's whole order, or nothing when no order was
+// split (the common case: one sort of the ids' hashes).
+std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<KeyedOrder>& keyed,
+                                       std::vector<Order>& orders, std::vector<bool>& used,
+                                       bool due_paid) {
+    std::sort(keyed.begin(), keyed.end(), [](const KeyedOrder& a, const KeyedOrder& b) {
+        return a.hash != b.hash ? a.hash < b.hash : a.order < b.order;
+    });
+    std::vector<std::uint32_t> whole;
+    std::string first_scratch;
+    std::string first_id;
+    std::string other_scratch;
+    const auto same_order = [&](const KeyedOrder& a, const KeyedOrder& b) {
+        if (orders[a.order].client != orders[b.order].client) {
+            return false;
+        }
+        first_id = key_view(lines.cell(a.line, Field::OrderId), first_scratch);
+        return same_text(first_id, key_view(lines.cell(b.line, Field::OrderId), other_scratch));
+    };
+    for (std::size_t from = 0; from < keyed.size();) {
+        std::size_t to = from + 1;
+        while (to < keyed.size() && keyed[to].hash == keyed[from].hash) {
+            ++to;
+        }
+        for (std::size_t x = from + 1; x < to; ++x) {
+            for (std::size_t y = from; y < x; ++y) {
+                if (!same_order(keyed[y], keyed[x])) {
+                    continue;
+                }
+                // The earliest part with the same id: it was folded into none.
+                if (whole.empty()) {
+                    whole.resize(orders.size());
+                    std::iota(whole.begin(), whole.end(), 0U);
+                }
+                const std::uint32_t k = keyed[x].order;
+                const std::uint32_t into = keyed[y].order;
+                Order& o = orders[into];
+                const Order& part = orders[k];
+                o.returned = o.returned || part.returned;
+                o.disputed = o.disputed || part.disputed;
+                o.rush = o.rush || part.rush;
+                if (!std::isnan(part.date) && !(part.date >= o.date)) {
+                    o.date = part.date;
+                }
+                if (!std::isnan(part.days_late)) {
+                    // Due and paid dates: the first line with both; days late: the most.
+                    o.days_late = std::isnan(o.days_late) ? part.days_late
+                                  : due_paid              ? o.days_late
+                                                          : std::max(o.days_late, part.days_late);
+                }
+                o.amount += part.amount;
+                o.profit += part.profit;
+                used[into] = used[into] || used[k];
+                used[k] = false;
+                whole[k] = into;
+                break;
+            }
+        }
+        from = to;
+    }
+    return whole;
+}
+
 } // namespace
 
 std::size_t OrderLines::lines() const {
@@ -149,6 +222,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
                                    const std::unordered_set<std::string>& returned_orders,
                                    const OrderSettings& settings) {
     const std::size_t n = lines.lines();
+    if (n >= kNoEntry) {
+        throw InvalidInput("the order lines are too many (lines, orders and clients are counted "
+                           "in 32 bits)");
+    }
     const bool by_id = lines.has(Field::ClientId);
     const Field key_field = by_id ? Field::ClientId : Field::Client;
     if (!lines.has(key_field) && n > 0) {
@@ -177,22 +254,23 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     FlatIndex client_of(std::min<std::size_t>(n, 1 << 16));
     std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
     std::vector<Order> orders;
-    std::vector<std::string_view> order_ids; // of the orders (empty: a line of its own)
-    std::vector<bool> used_orders;           // an order with a line that counts
-    FlatIndex order_of(has_ids ? n / 2 : 16);
+    std::vector<bool> used_orders; // an order with a line that counts
+    std::vector<KeyedOrder> keyed; // the orders with an id
     // Reserved for the most there can be: only the pages written are ever touched, and no
     // vector is copied while it grows.
     orders.reserve(n);
-    order_ids.reserve(n);
     used_orders.reserve(n);
+    if (has_ids) {
+        keyed.reserve(n);
+    }
     clients.reserve(n);
     client_keys.reserve(n);
-    KeyStore kept;                             // the clients' and the orders' keys
+    KeyStore kept;                             // the clients' keys and names
     std::string key_scratch;                   // a number key's text
     std::string order_scratch;                 // a number order id's text
     std::string_view last_key;                 // the previous line's client ...
     std::uint32_t last_client = kNoEntry;      // ... and its index
-    std::string_view last_order_id;            // the previous line's order ...
+    std::string last_order_id;                 // the previous line's order ...
     std::uint32_t last_order_index = kNoEntry; // ... and its index
     std::vector<UndatedLine> undated;
     const auto add_line = [&](const Line& line) {
@@ -332,36 +410,24 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             client.name = kept.keep(key_view(lines.cell(i, Field::Client), scratch));
         }
 
-        // The order (an order's lines are usually together: the previous one first).
-        if (!order_id.empty()) {
-            if (last_order_index != kNoEntry && orders[last_order_index].client == line.client &&
-                same_text(order_id, last_order_id)) {
-                line.order = last_order_index;
-            } else {
-                const auto [found, new_order] = order_of.find_or_add(
-                    key_hash(order_id, line.client), static_cast<std::uint32_t>(orders.size()),
-                    [&](std::uint32_t o) {
-                        return orders[o].client == line.client && same_text(order_ids[o], order_id);
-                    },
-                    [&](std::uint32_t o) { return key_hash(order_ids[o], orders[o].client); });
-                if (new_order) {
-                    orders.push_back({});
-                    orders.back().client = line.client;
-                    orders.back().returned = !returned_orders.empty() &&
-                                             returned_orders.count(std::string(order_id)) > 0;
-                    order_ids.push_back(kept.keep(order_id));
-                    used_orders.push_back(false);
-                }
-                line.order = found;
-                last_order_id = order_ids[found];
-                last_order_index = found;
-            }
+        // The order: the previous line's when it has the same id, else a new one (an order
+        // whose lines stand apart is made whole after the loop).
+        if (!order_id.empty() && last_order_index != kNoEntry &&
+            orders[last_order_index].client == line.client && same_text(order_id, last_order_id)) {
+            line.order = last_order_index;
         } else {
             line.order = static_cast<std::uint32_t>(orders.size());
             orders.push_back({});
             orders.back().client = line.client;
-            order_ids.emplace_back();
             used_orders.push_back(false);
+            if (!order_id.empty()) {
+                orders.back().returned =
+                    !returned_orders.empty() && returned_orders.count(std::string(order_id)) > 0;
+                keyed.push_back(
+                    {key_hash(order_id, line.client), line.order, static_cast<std::uint32_t>(i)});
+                last_order_id.assign(order_id);
+                last_order_index = line.order;
+            }
         }
         Order& o = orders[line.order];
         if (got_date && !(order_date >= o.date)) {
@@ -394,8 +460,15 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         add_line(line);
     }
 
+    // An order whose lines stand apart is one order: the later parts fold into the first.
+    const std::vector<std::uint32_t> whole =
+        join_orders(lines, keyed, orders, used_orders, due_paid);
+    keyed = {};
     // The undated lines count when their order has a date; the others are skipped.
-    for (const UndatedLine& u : undated) {
+    for (UndatedLine& u : undated) {
+        if (!whole.empty()) {
+            u.line.order = whole[u.line.order];
+        }
         if (std::isnan(orders[u.line.order].date)) {
             skips.add(LineProblem::NoDate, Field::OrderDate, u.input);
         } else {

@@ -324,3 +324,40 @@ TEST(AggregateOrders, ALaterLineOfAnOrderTakesTheOrdersDate) {
     EXPECT_EQ(c.skipped[0].problem, LineProblem::NoDate);
     EXPECT_EQ(c.skipped[0].rows, (std::vector<std::size_t>{4}));
 }
+
+TEST(AggregateOrders, AnOrderWhoseLinesStandApartIsOneOrder) {
+    // Lines sorted by product, not by order: order A-1 in three parts, A-2 in two; Bob has an
+    // order A-1 of his own. The later parts bring a return, an earlier date, an undated line
+    // (dated by its order) and more days late.
+    const TextTable table{{"Order", "Date", "Client", "Amount", "Returned", "Days late"},
+                          {
+                              {"A-1", "2026-03-10", "Ann", "100", "No", "2"},
+                              {"A-2", "2026-03-20", "Ann", "10", "No", ""},
+                              {"A-1", "2026-03-01", "Ann", "50", "Yes", "9"},
+                              {"A-1", "2026-03-01", "Bob", "7", "No", "1"},
+                              {"A-2", "", "Ann", "5", "No", ""},
+                              {"A-1", "", "Ann", "1", "No", "4"},
+                          }};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    ASSERT_EQ(c.clients(), 2u);
+    const std::size_t ann = client_row(c, "Ann");
+    const std::size_t bob = client_row(c, "Bob");
+    EXPECT_EQ(c.lines_used, 6u);
+    EXPECT_TRUE(c.skipped.empty());
+    EXPECT_EQ(c.orders[ann], 2);
+    EXPECT_EQ(c.orders[bob], 1);
+    EXPECT_DOUBLE_EQ(c.revenue[ann], 166);
+    EXPECT_DOUBLE_EQ(c.return_rate[ann], 0.5);      // A-1 returned in its second part
+    EXPECT_DOUBLE_EQ(c.days_late[ann], 9);          // the most of 2, 9, 4; A-2: none
+    EXPECT_EQ(c.first_order[ann], day(2026, 3, 1)); // A-1's earliest line
+    EXPECT_EQ(c.return_rate[bob], 0);
+    // Two dated orders of Ann: A-1 (151, 2026-03-01) and A-2 (15, 2026-03-20).
+    std::vector<std::pair<double, double>> ann_orders;
+    for (const triage::Purchase& p : c.dated_orders) {
+        if (p.client == ann) {
+            ann_orders.emplace_back(p.day, p.value);
+        }
+    }
+    EXPECT_EQ(ann_orders, (std::vector<std::pair<double, double>>{{day(2026, 3, 1), 151},
+                                                                  {day(2026, 3, 20), 15}}));
+}
