@@ -127,10 +127,32 @@ struct KeyedOrder {
 // are one order: parts with the same hash, whose client and id text are the same, fold into
 // the first part (sums added, markers joined, the earliest date; days late as the lines
 // would have given them). Returns each order's whole order, or nothing when no order was
-// split (the common case: one sort of the ids' hashes).
+// split (the common case: two passes over the ids' hashes, and a sort of the few that
+// share their low bits).
 std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<KeyedOrder>& keyed,
                                        std::vector<Order>& orders, std::vector<bool>& used,
                                        bool due_paid) {
+    // Only orders whose hash shares its low bits with another's can be parts of one: two
+    // bitmaps of 16 bits an order pick them out, and only they are sorted.
+    std::size_t bits = 1024;
+    while (bits < keyed.size() * 16) {
+        bits *= 2;
+    }
+    std::vector<std::uint64_t> seen(bits / 64, 0);
+    std::vector<std::uint64_t> again(bits / 64, 0);
+    const auto bit = [bits](const KeyedOrder& k) { return k.hash & (bits - 1); };
+    for (const KeyedOrder& k : keyed) {
+        const std::uint64_t b = bit(k);
+        const std::uint64_t mask = std::uint64_t{1} << (b % 64);
+        again[b / 64] |= seen[b / 64] & mask;
+        seen[b / 64] |= mask;
+    }
+    keyed.erase(std::remove_if(keyed.begin(), keyed.end(),
+                               [&](const KeyedOrder& k) {
+                                   const std::uint64_t b = bit(k);
+                                   return (again[b / 64] >> (b % 64) & 1) == 0;
+                               }),
+                keyed.end());
     std::sort(keyed.begin(), keyed.end(), [](const KeyedOrder& a, const KeyedOrder& b) {
         return a.hash != b.hash ? a.hash < b.hash : a.order < b.order;
     });
