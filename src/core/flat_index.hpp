@@ -15,7 +15,8 @@ namespace triage {
 constexpr std::uint32_t kNoEntry = std::numeric_limits<std::uint32_t>::max();
 
 // The entry of a key (`same(entry)` compares the caller's key of an entry with the one looked
-// for; `hash_of(entry)` gives an entry's hash again when the index grows).
+// for; `hash_of(entry)` gives an entry's hash again when the index grows: it must be the very
+// hash the entry was added with, salt and all, or the entry is lost after the growth).
 class FlatIndex {
 public:
     explicit FlatIndex(std::size_t expected) {

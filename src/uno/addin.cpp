@@ -173,9 +173,14 @@ public:
           rfm_cache_(kCachedPopulations, kCachedPopulationBytes) {
         // The mapping queries and acquires this object: held meanwhile, so that a release to
         // zero does not delete it half made.
-        osl_atomic_increment(&m_refCount);
-        keep_bridged();
-        osl_atomic_decrement(&m_refCount);
+        // Only the first instance (Calc's, made when the office starts) is kept bridged: the
+        // proxy keeps it alive, and a macro's own instances must not pile up.
+        static std::atomic<bool> bridged_one{false};
+        if (!bridged_one.exchange(true)) {
+            osl_atomic_increment(&m_refCount);
+            keep_bridged();
+            osl_atomic_decrement(&m_refCount);
+        }
     }
 
     // XClientTriage
@@ -518,7 +523,7 @@ private:
     // registers it under a lock, and revokes and frees it after the call (an eighth of a
     // per-row formula's time, BENCHMARKS.md 2b). A proxy made here and kept is found instead.
     // It holds the add-in, which Calc keeps until the office ends anyway; nothing is released
-    // then.
+    // then. (A later instance, e.g. after the extension is installed again, is only slower.)
     void keep_bridged() noexcept {
         try {
             const css::uno::Mapping to_uno(CPPU_CURRENT_LANGUAGE_BINDING_NAME, UNO_LB_UNO);

@@ -125,9 +125,10 @@ public:
         sal_Int32 height = window_.is() ? window_->getPosSize().Height : 400;
         try {
             if (window_.is() && width > 0) {
-                // The deck hands over the width of its content box, but the panel's window
-                // is a few pixels narrower (its border, and appfont units rounded up): laid
-                // out at the full width, the deck showed a horizontal scroll bar.
+                // Laid out at the full width the deck offers, the panel's window asked for a
+                // pixel or two more (its controls' extent in appfont units, rounded to
+                // pixels), and the deck showed a horizontal scroll bar: a few pixels kept
+                // clear (rounding is at most a pixel a conversion, at any scale).
                 height =
                     lay_out(window_, controls_, width - kWidthSlack, content_->layout_items(*this));
             }
