@@ -86,6 +86,37 @@ struct Order {
     double days_late = kNaN;
     double amount = 0; // the sum of its lines' amounts
     double profit = 0; // and of their profits
+
+    // A line's date (not NaN): the order keeps the earliest.
+    void take_date(double day) {
+        if (!(day >= date)) {
+            date = day;
+        }
+    }
+    // A line's days late: with due and paid dates the first line's that has both
+    // (`first_wins`), from a days-late column the most.
+    void take_days_late(double days, bool first_wins) {
+        if (std::isnan(days_late)) {
+            days_late = days;
+        } else if (!first_wins) {
+            days_late = std::max(days_late, days);
+        }
+    }
+    // Another part of the same order (its lines stood apart in the table), as if its lines
+    // had come after this part's.
+    void join(const Order& part, bool due_paid) {
+        returned = returned || part.returned;
+        disputed = disputed || part.disputed;
+        rush = rush || part.rush;
+        if (!std::isnan(part.date)) {
+            take_date(part.date);
+        }
+        if (!std::isnan(part.days_late)) {
+            take_days_late(part.days_late, due_paid);
+        }
+        amount += part.amount;
+        profit += part.profit;
+    }
 };
 
 // A line without a date of its own in a table with dates: it counts when its order has a
@@ -184,22 +215,7 @@ std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<Keye
                 }
                 const std::uint32_t k = keyed[x].order;
                 const std::uint32_t into = keyed[y].order;
-                Order& o = orders[into];
-                const Order& part = orders[k];
-                o.returned = o.returned || part.returned;
-                o.disputed = o.disputed || part.disputed;
-                o.rush = o.rush || part.rush;
-                if (!std::isnan(part.date) && !(part.date >= o.date)) {
-                    o.date = part.date;
-                }
-                if (!std::isnan(part.days_late)) {
-                    // Due and paid dates: the first line with both; days late: the most.
-                    o.days_late = std::isnan(o.days_late) ? part.days_late
-                                  : due_paid              ? o.days_late
-                                                          : std::max(o.days_late, part.days_late);
-                }
-                o.amount += part.amount;
-                o.profit += part.profit;
+                orders[into].join(orders[k], due_paid);
                 used[into] = used[into] || used[k];
                 used[k] = false;
                 whole[k] = into;
@@ -452,8 +468,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             }
         }
         Order& o = orders[line.order];
-        if (got_date && !(order_date >= o.date)) {
-            o.date = order_date; // the earliest date of the order's lines
+        if (got_date) {
+            o.take_date(order_date);
         }
         if (line.amount < 0 || (lines.has(Field::Returned) &&
                                 marker_in(lines.cell(i, Field::Returned), StatusWord::Returned,
@@ -469,11 +485,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             marker_in(lines.cell(i, Field::Rush), StatusWord::Rush, false, reading, Field::Rush)) {
             o.rush = true;
         }
-        if (got_due && got_paid && std::isnan(o.days_late)) {
-            o.days_late = std::max(0.0, paid - due);
+        if (got_due && got_paid) {
+            o.take_days_late(std::max(0.0, paid - due), true);
         } else if (got_late) {
-            const double v = std::max(0.0, late_value);
-            o.days_late = std::isnan(o.days_late) ? v : std::max(o.days_late, v);
+            o.take_days_late(std::max(0.0, late_value), false);
         }
         if (has_dates && !got_date) {
             undated.push_back({i, line});
