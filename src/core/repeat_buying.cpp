@@ -35,20 +35,18 @@ std::vector<RepeatBuying> summarise_repeat_buying(const std::vector<Purchase>& p
     const double end = std::floor(end_day);
     std::vector<RepeatBuying> out(clients);
     std::vector<double> repeat_value(clients, 0.0);
-    const Purchase* previous = nullptr; // the previous purchase counted
     for (const Purchase& p : *in) {
         const double day = std::floor(p.day);
         if (day > end) {
             continue;
         }
         RepeatBuying& c = out[p.client];
-        const bool new_day =
-            previous == nullptr || previous->client != p.client || std::floor(previous->day) != day;
-        previous = &p;
+        // A client's purchases come by day; first_day + t_x (still in days) is the latest so
+        // far, and a later day is a repeat purchase.
         if (!c.bought) {
             c.bought = true;
             c.first_day = day;
-        } else if (new_day) {
+        } else if (day != c.first_day + c.summary.t_x) {
             c.summary.x += 1;
         }
         if (c.summary.x > 0) {
