@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string_view>
 #include <utility>
@@ -68,15 +69,37 @@ private:
     std::size_t size_ = 0;
 };
 
-// FNV-1a of a key (and a salt, e.g. the client of an order id), then a final mix.
+// The hash of a key (and a salt, e.g. the client of an order id): its bytes taken eight at a
+// time (a shorter key, or the end of a longer one, in one or two overlapping loads), each word
+// mixed in by a multiplication, then a final mix (the index takes the low bits).
 inline std::uint64_t key_hash(std::string_view key, std::uint32_t salt = 0) {
-    // FNV-1a, then a final mix (the index takes the low bits).
-    std::uint64_t h = 1469598103934665603ULL ^ salt;
-    for (const char c : key) {
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    const auto load = [&key](std::size_t at, std::size_t bytes) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, key.data() + at, bytes);
+        return w;
+    };
+    const auto mix = [](std::uint64_t h, std::uint64_t w) {
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        return h ^ (h >> 31);
+    };
+    const std::size_t n = key.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{salt} << 8) ^ n;
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            h = mix(h, load(i, 8));
+        }
+        h = mix(h, load(n - 8, 8));
+    } else if (n >= 4) {
+        h = mix(h, load(0, 4) | load(n - 4, 4) << 32);
+    } else {
+        std::uint64_t w = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            w = w << 8 | static_cast<unsigned char>(key[i]);
+        }
+        h = mix(h, w);
     }
     h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ULL;
+    h *= 0x94D049BB133111EBULL;
     return h ^ (h >> 32);
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <limits>
 #include <numeric>
@@ -15,17 +16,67 @@ namespace triage {
 
 namespace {
 
-// Two keys are equal (the short ids of exports compared in place, without a call to memcmp).
+// A copy of a short text held in place (a line's cell text is valid only until the next line
+// is read): the previous line's order id, compared with each line's.
+class HeldText {
+public:
+    HeldText() = default;
+    HeldText(const HeldText&) = delete;
+    HeldText& operator=(const HeldText&) = delete;
+    void hold(std::string_view text) {
+        if (text.size() <= sizeof small_) {
+            std::memcpy(small_, text.data(), text.size());
+            view_ = {small_, text.size()};
+        } else {
+            big_.assign(text);
+            view_ = big_;
+        }
+    }
+    std::string_view view() const { return view_; }
+
+private:
+    char small_[32] = {};
+    std::string big_;
+    std::string_view view_;
+};
+
+// Eight bytes of a text from `at` (memcpy: any alignment, compiled to one load).
+std::uint64_t word_at(std::string_view text, std::size_t at) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + at, sizeof w);
+    return w;
+}
+
+// Two keys are equal (the short ids of exports compared in place, eight or four bytes at a
+// time, the last word overlapping the ones before, without a call to memcmp).
 bool same_text(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
+    const std::size_t n = a.size();
+    if (n != b.size()) {
         return false;
     }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i]) {
+    if (n < 8) {
+        if (n >= 4) {
+            std::uint32_t x[2];
+            std::uint32_t y[2];
+            std::memcpy(&x[0], a.data(), 4);
+            std::memcpy(&x[1], a.data() + n - 4, 4);
+            std::memcpy(&y[0], b.data(), 4);
+            std::memcpy(&y[1], b.data() + n - 4, 4);
+            return x[0] == y[0] && x[1] == y[1];
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+        if (word_at(a, i) != word_at(b, i)) {
             return false;
         }
     }
-    return true;
+    return word_at(a, n - 8) == word_at(b, n - 8);
 }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -76,47 +127,158 @@ struct Line {
     bool discounted = false;
 };
 
-// An order: what its lines say about it. Kept small: a run may have a million of them.
-struct Order {
-    std::uint32_t client = 0;
-    bool returned = false;
-    bool disputed = false;
-    bool rush = false;
-    double date = kNaN; // the earliest date of its lines
-    double days_late = kNaN;
-    double amount = 0; // the sum of its lines' amounts
-    double profit = 0; // and of their profits
+// Puts `count` items in order of key(item) (0 .. buckets - 1), in place: an item goes to the
+// next free place of its bucket, and the item there moves on in its turn. The next place of
+// a bucket is fetched ahead, so that a run of moves seldom waits for memory. `next` and `end`
+// are the buckets' cursors, kept by the caller for the next call.
+template <typename Item, typename Key>
+void place_by(Item* items, std::size_t count, std::size_t buckets, Key key,
+              std::vector<std::size_t>& next, std::vector<std::size_t>& end) {
+    next.assign(buckets, 0);
+    end.assign(buckets, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        ++end[key(items[i])];
+    }
+    std::size_t at = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+        next[b] = at;
+        at += end[b];
+        end[b] = at;
+    }
+    for (std::size_t b = 0; b < buckets; ++b) {
+        while (next[b] < end[b]) {
+            Item item = items[next[b]];
+            for (std::size_t k = key(item); k != b; k = key(item)) {
+                Item* place = items + next[k]++;
+                __builtin_prefetch(place + 2);
+                std::swap(item, *place);
+            }
+            items[next[b]++] = item;
+        }
+    }
+}
 
+// The orders, side by side: what each adds to its client's purchases (the client, the
+// earliest date of its lines, the sums of their amounts and profits), its marks, and its days
+// late when the data give them. Kept small: a run may have a million orders, and the dated
+// ones become the clients' purchases in place (dated_orders).
+class Orders {
+public:
+    enum Mark : std::uint8_t { Used = 1, Returned = 2, Disputed = 4, Rush = 8 };
+
+    Orders(std::size_t most, bool with_days_late) : with_days_late_(with_days_late) {
+        // Reserved for the most there can be: only the pages written are ever touched, and
+        // nothing is copied while the orders grow.
+        sums_.reserve(most);
+        marks_.reserve(most);
+        if (with_days_late) {
+            days_late_.reserve(most);
+        }
+    }
+    std::size_t size() const { return sums_.size(); }
+
+    // A new order of a client (no date yet); its index.
+    std::uint32_t add(std::uint32_t client) {
+        sums_.push_back({client, kNaN, 0, 0});
+        marks_.push_back(0);
+        if (with_days_late_) {
+            days_late_.push_back(kNaN);
+        }
+        return static_cast<std::uint32_t>(sums_.size() - 1);
+    }
+    std::size_t client(std::uint32_t k) const { return sums_[k].client; }
+    double date(std::uint32_t k) const { return sums_[k].day; }
+    bool has(std::uint32_t k, Mark m) const { return (marks_[k] & m) != 0; }
+    void mark(std::uint32_t k, Mark m) { marks_[k] = static_cast<std::uint8_t>(marks_[k] | m); }
+    void unmark(std::uint32_t k, Mark m) { marks_[k] = static_cast<std::uint8_t>(marks_[k] & ~m); }
+    double days_late(std::uint32_t k) const { return with_days_late_ ? days_late_[k] : kNaN; }
+
+    // A line that counts: its amount and profit.
+    void add_line(std::uint32_t k, double amount, double profit) {
+        sums_[k].value += amount;
+        sums_[k].profit += profit;
+        mark(k, Used);
+    }
     // A line's date (not NaN): the order keeps the earliest.
-    void take_date(double day) {
-        if (!(day >= date)) {
-            date = day;
+    void take_date(std::uint32_t k, double day) {
+        if (!(day >= sums_[k].day)) {
+            sums_[k].day = day;
         }
     }
     // A line's days late: with due and paid dates the first line's that has both
     // (`first_wins`), from a days-late column the most.
-    void take_days_late(double days, bool first_wins) {
-        if (std::isnan(days_late)) {
-            days_late = days;
+    void take_days_late(std::uint32_t k, double days, bool first_wins) {
+        double& late = days_late_[k];
+        if (std::isnan(late)) {
+            late = days;
         } else if (!first_wins) {
-            days_late = std::max(days_late, days);
+            late = std::max(late, days);
         }
     }
     // Another part of the same order (its lines stood apart in the table), as if its lines
-    // had come after this part's.
-    void join(const Order& part, bool due_paid) {
-        returned = returned || part.returned;
-        disputed = disputed || part.disputed;
-        rush = rush || part.rush;
-        if (!std::isnan(part.date)) {
-            take_date(part.date);
+    // had come after this part's; the part is no order any more.
+    void join(std::uint32_t into, std::uint32_t part, bool due_paid) {
+        marks_[into] = static_cast<std::uint8_t>(marks_[into] | marks_[part]);
+        marks_[part] = 0;
+        if (!std::isnan(sums_[part].day)) {
+            take_date(into, sums_[part].day);
         }
-        if (!std::isnan(part.days_late)) {
-            take_days_late(part.days_late, due_paid);
+        if (!std::isnan(days_late(part))) {
+            take_days_late(into, days_late_[part], due_paid);
         }
-        amount += part.amount;
-        profit += part.profit;
+        sums_[into].value += sums_[part].value;
+        sums_[into].profit += sums_[part].profit;
     }
+
+    // The dated orders that count as purchases, in place: by row of their client (`row_of`: a
+    // client's row; `row_start`: where each row's purchases begin, then their end), then by
+    // day. The orders are gone after it.
+    std::vector<Purchase> take_purchases(const std::vector<std::uint32_t>& row_of,
+                                         const std::vector<std::size_t>& row_start) {
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < sums_.size(); ++k) {
+            if ((marks_[k] & Used) != 0 && !std::isnan(sums_[k].day)) {
+                sums_[kept] = sums_[k];
+                sums_[kept].client = row_of[sums_[k].client];
+                ++kept;
+            }
+        }
+        sums_.resize(kept);
+        marks_ = {};
+        days_late_ = {};
+        // In order of row, in place (no second copy of a million purchases): first by the
+        // rows' high bits into at most 1024 groups, then each group by row; then each row by day.
+        const std::size_t rows = row_start.size() - 1;
+        unsigned shift = 0;
+        while ((rows - 1) >> shift >= 1024) {
+            ++shift;
+        }
+        std::vector<std::size_t> next;
+        std::vector<std::size_t> end;
+        place_by(
+            sums_.data(), sums_.size(), ((rows - 1) >> shift) + 1,
+            [shift](const Purchase& p) { return p.client >> shift; }, next, end);
+        for (std::size_t group = 0; group << shift < rows; ++group) {
+            const std::size_t first_row = group << shift;
+            const std::size_t last_row = std::min(rows, (group + 1) << shift);
+            place_by(
+                sums_.data() + row_start[first_row], row_start[last_row] - row_start[first_row],
+                last_row - first_row,
+                [first_row](const Purchase& p) { return p.client - first_row; }, next, end);
+        }
+        for (std::size_t r = 0; r < rows; ++r) {
+            const auto from = sums_.begin() + static_cast<std::ptrdiff_t>(row_start[r]);
+            const auto to = sums_.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]);
+            std::sort(from, to, [](const Purchase& a, const Purchase& b) { return a.day < b.day; });
+        }
+        return std::move(sums_);
+    }
+
+private:
+    bool with_days_late_;
+    std::vector<Purchase> sums_; // client: the client's index until take_purchases()
+    std::vector<std::uint8_t> marks_;
+    std::vector<double> days_late_; // only with_days_late
 };
 
 // A line without a date of its own in a table with dates: it counts when its order has a
@@ -147,9 +309,10 @@ struct ClientAcc {
     bool used = false;
 };
 
-// An order with an id, as first seen: the hash of its client and id, and its first line.
+// An order with an id, as first seen: 32 bits of the hash of its client and id, and its first
+// line.
 struct KeyedOrder {
-    std::uint64_t hash;
+    std::uint32_t hash;
     std::uint32_t order;
     std::uint32_t line;
 };
@@ -161,12 +324,11 @@ struct KeyedOrder {
 // split (the common case: two passes over the ids' hashes, and a sort of the few that
 // share their low bits).
 std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<KeyedOrder>& keyed,
-                                       std::vector<Order>& orders, std::vector<bool>& used,
-                                       bool due_paid) {
+                                       Orders& orders, bool due_paid) {
     // Only orders whose hash shares its low bits with another's can be parts of one: two
     // bitmaps of 16 bits an order pick them out, and only they are sorted.
-    std::size_t bits = 1024;
-    while (bits < keyed.size() * 16) {
+    std::uint64_t bits = 1024;
+    while (bits < keyed.size() * 16 && bits < (std::uint64_t{1} << 32)) {
         bits *= 2;
     }
     std::vector<std::uint64_t> seen(bits / 64, 0);
@@ -192,7 +354,7 @@ std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<Keye
     std::string first_id;
     std::string other_scratch;
     const auto same_order = [&](const KeyedOrder& a, const KeyedOrder& b) {
-        if (orders[a.order].client != orders[b.order].client) {
+        if (orders.client(a.order) != orders.client(b.order)) {
             return false;
         }
         first_id = key_view(lines.cell(a.line, Field::OrderId), first_scratch);
@@ -215,9 +377,7 @@ std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<Keye
                 }
                 const std::uint32_t k = keyed[x].order;
                 const std::uint32_t into = keyed[y].order;
-                orders[into].join(orders[k], due_paid);
-                used[into] = used[into] || used[k];
-                used[k] = false;
+                orders.join(into, k, due_paid);
                 whole[k] = into;
                 break;
             }
@@ -291,13 +451,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     std::vector<ClientAcc> clients;
     FlatIndex client_of(std::min<std::size_t>(n, 1 << 16));
     std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
-    std::vector<Order> orders;
-    std::vector<bool> used_orders; // an order with a line that counts
+    Orders orders(n, due_paid || late_col);
     std::vector<KeyedOrder> keyed; // the orders with an id
     // Reserved for the most there can be: only the pages written are ever touched, and no
     // vector is copied while it grows.
-    orders.reserve(n);
-    used_orders.reserve(n);
     if (has_ids) {
         keyed.reserve(n);
     }
@@ -308,9 +465,14 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     std::string order_scratch;                 // a number order id's text
     std::string_view last_key;                 // the previous line's client ...
     std::uint32_t last_client = kNoEntry;      // ... and its index
-    std::string last_order_id;                 // the previous line's order ...
+    HeldText last_order_id;                    // the previous line's order ...
     std::uint32_t last_order_index = kNoEntry; // ... and its index
     std::vector<UndatedLine> undated;
+    // Which fields the table has, asked once (a virtual call per field, not per line).
+    std::array<bool, kFieldCount> has{};
+    for (Field f : kAllFields) {
+        has[field_index(f)] = lines.has(f);
+    }
     const auto add_line = [&](const Line& line) {
         ClientAcc& c = clients[line.client];
         c.used = true;
@@ -323,9 +485,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
                 c.discounted += line.amount;
             }
         }
-        used_orders[line.order] = true;
-        orders[line.order].amount += line.amount;
-        orders[line.order].profit += line.profit;
+        orders.add_line(line.order, line.amount, line.profit);
         ++out.lines_used;
     };
 
@@ -356,7 +516,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         Line line;
         bool skip = false;
         const auto number = [&](Field f, double& into, bool required) {
-            if (skip || !lines.has(f)) {
+            if (skip || !has[field_index(f)]) {
                 return false;
             }
             const Reading r = number_in(lines.cell(i, f), reading, f);
@@ -377,7 +537,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             return false;
         };
         const auto date = [&](Field f, double& into) {
-            if (skip || !lines.has(f)) {
+            if (skip || !has[field_index(f)]) {
                 return false;
             }
             const Reading r = date_in(lines.cell(i, f), reading);
@@ -421,7 +581,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         } else {
             line.profit = line.amount;
         }
-        if (lines.has(Field::Discount)) {
+        if (has[field_index(Field::Discount)]) {
             line.discounted = marker_in(lines.cell(i, Field::Discount), StatusWord::None, true,
                                         reading, Field::Discount);
         }
@@ -443,7 +603,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             last_client = found;
         }
         ClientAcc& client = clients[line.client];
-        if (client.name.empty() && by_id && lines.has(Field::Client)) {
+        if (client.name.empty() && by_id && has[field_index(Field::Client)]) {
             std::string scratch;
             client.name = kept.keep(key_view(lines.cell(i, Field::Client), scratch));
         }
@@ -451,44 +611,43 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         // The order: the previous line's when it has the same id, else a new one (an order
         // whose lines stand apart is made whole after the loop).
         if (!order_id.empty() && last_order_index != kNoEntry &&
-            orders[last_order_index].client == line.client && same_text(order_id, last_order_id)) {
+            orders.client(last_order_index) == line.client &&
+            same_text(order_id, last_order_id.view())) {
             line.order = last_order_index;
         } else {
-            line.order = static_cast<std::uint32_t>(orders.size());
-            orders.push_back({});
-            orders.back().client = line.client;
-            used_orders.push_back(false);
+            line.order = orders.add(line.client);
             if (!order_id.empty()) {
-                orders.back().returned =
-                    !returned_orders.empty() && returned_orders.count(std::string(order_id)) > 0;
-                keyed.push_back(
-                    {key_hash(order_id, line.client), line.order, static_cast<std::uint32_t>(i)});
-                last_order_id.assign(order_id);
+                if (!returned_orders.empty() && returned_orders.count(std::string(order_id)) > 0) {
+                    orders.mark(line.order, Orders::Returned);
+                }
+                keyed.push_back({static_cast<std::uint32_t>(key_hash(order_id, line.client)),
+                                 line.order, static_cast<std::uint32_t>(i)});
+                last_order_id.hold(order_id);
                 last_order_index = line.order;
             }
         }
-        Order& o = orders[line.order];
+        const std::uint32_t o = line.order;
         if (got_date) {
-            o.take_date(order_date);
+            orders.take_date(o, order_date);
         }
-        if (line.amount < 0 || (lines.has(Field::Returned) &&
+        if (line.amount < 0 || (has[field_index(Field::Returned)] &&
                                 marker_in(lines.cell(i, Field::Returned), StatusWord::Returned,
                                           false, reading, Field::Returned))) {
-            o.returned = true;
+            orders.mark(o, Orders::Returned);
         }
-        if (lines.has(Field::Disputed) &&
+        if (has[field_index(Field::Disputed)] &&
             marker_in(lines.cell(i, Field::Disputed), StatusWord::Disputed, false, reading,
                       Field::Disputed)) {
-            o.disputed = true;
+            orders.mark(o, Orders::Disputed);
         }
-        if (lines.has(Field::Rush) &&
+        if (has[field_index(Field::Rush)] &&
             marker_in(lines.cell(i, Field::Rush), StatusWord::Rush, false, reading, Field::Rush)) {
-            o.rush = true;
+            orders.mark(o, Orders::Rush);
         }
         if (got_due && got_paid) {
-            o.take_days_late(std::max(0.0, paid - due), true);
+            orders.take_days_late(o, std::max(0.0, paid - due), true);
         } else if (got_late) {
-            o.take_days_late(std::max(0.0, late_value), false);
+            orders.take_days_late(o, std::max(0.0, late_value), false);
         }
         if (has_dates && !got_date) {
             undated.push_back({i, line});
@@ -498,15 +657,14 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     }
 
     // An order whose lines stand apart is one order: the later parts fold into the first.
-    const std::vector<std::uint32_t> whole =
-        join_orders(lines, keyed, orders, used_orders, due_paid);
+    const std::vector<std::uint32_t> whole = join_orders(lines, keyed, orders, due_paid);
     keyed = {};
     // The undated lines count when their order has a date; the others are skipped.
     for (UndatedLine& u : undated) {
         if (!whole.empty()) {
             u.line.order = whole[u.line.order];
         }
-        if (std::isnan(orders[u.line.order].date)) {
+        if (std::isnan(orders.date(u.line.order))) {
             skips.add(LineProblem::NoDate, Field::OrderDate, u.input);
         } else {
             add_line(u.line);
@@ -515,24 +673,25 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     undated = {};
 
     // Orders -> clients.
-    for (std::size_t k = 0; k < orders.size(); ++k) {
-        const Order& o = orders[k];
-        if (!used_orders[k]) {
+    for (std::uint32_t k = 0; k < orders.size(); ++k) {
+        if (!orders.has(k, Orders::Used)) {
             continue;
         }
-        ClientAcc& c = clients[o.client];
+        ClientAcc& c = clients[orders.client(k)];
         ++c.orders;
-        c.returned += o.returned ? 1 : 0;
-        c.disputed += o.disputed ? 1 : 0;
-        c.rush += o.rush ? 1 : 0;
-        if (!std::isnan(o.days_late)) {
+        c.returned += orders.has(k, Orders::Returned) ? 1 : 0;
+        c.disputed += orders.has(k, Orders::Disputed) ? 1 : 0;
+        c.rush += orders.has(k, Orders::Rush) ? 1 : 0;
+        const double late = orders.days_late(k);
+        if (!std::isnan(late)) {
             ++c.late_count;
-            c.late_sum += o.days_late;
+            c.late_sum += late;
         }
-        if (!std::isnan(o.date)) {
+        const double date = orders.date(k);
+        if (!std::isnan(date)) {
             ++c.dated;
-            c.first = std::isnan(c.first) ? o.date : std::min(c.first, o.date);
-            c.last = std::isnan(c.last) ? o.date : std::max(c.last, o.date);
+            c.first = std::isnan(c.first) ? date : std::min(c.first, date);
+            c.last = std::isnan(c.last) ? date : std::max(c.last, date);
         }
     }
 
@@ -573,26 +732,18 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     // clients' distinct order days, the repeat buying and the cohorts are read from them.
     std::vector<Purchase> purchases;
     if (has_dates && any_date) {
-        std::vector<std::size_t> next(clients.size(), 0); // where a client's next order goes
+        std::vector<std::uint32_t> row_of(clients.size(), kNoEntry);
         std::vector<std::size_t> row_start(m + 1, 0);
         for (std::size_t r = 0; r < m; ++r) {
             row_start[r + 1] = row_start[r] + clients[rank[r]].dated;
-            next[rank[r]] = row_start[r];
+            row_of[rank[r]] = static_cast<std::uint32_t>(r);
         }
-        purchases.resize(row_start[m]);
-        for (std::size_t k = 0; k < orders.size(); ++k) {
-            const Order& o = orders[k];
-            if (used_orders[k] && !std::isnan(o.date)) {
-                purchases[next[o.client]++] = {0, o.date, o.amount, o.profit};
-            }
-        }
+        purchases = orders.take_purchases(row_of, row_start);
         for (std::size_t r = 0; r < m; ++r) {
-            const auto from = purchases.begin() + static_cast<std::ptrdiff_t>(row_start[r]);
-            const auto to = purchases.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]);
-            std::sort(from, to, [](const Purchase& a, const Purchase& b) { return a.day < b.day; });
+            const Purchase* from = purchases.data() + row_start[r];
+            const Purchase* to = purchases.data() + row_start[r + 1];
             std::uint32_t days = 0;
-            for (auto p = from; p != to; ++p) {
-                p->client = r;
+            for (const Purchase* p = from; p != to; ++p) {
                 days += (p == from || p->day != (p - 1)->day) ? 1 : 0;
             }
             clients[rank[r]].days = days;
@@ -681,7 +832,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             }
         }
         if (!rec.empty()) {
-            const RfmBreaks breaks = rfm_breaks(rec, freq, mon, settings.rfm_bins);
+            const RfmBreaks breaks =
+                rfm_breaks(std::move(rec), std::move(freq), std::move(mon), settings.rfm_bins);
             for (std::size_t r = 0; r < m; ++r) {
                 if (!std::isnan(out.last_order[r]) && out.revenue[r] >= 0) {
                     const RfmScores s = rfm_scores(out.days_since_last_order[r], out.orders[r],

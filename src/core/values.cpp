@@ -12,7 +12,7 @@ namespace triage {
 namespace {
 
 // Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-long long days_from_civil(long long y, unsigned m, unsigned d) {
+constexpr long long days_from_civil(long long y, unsigned m, unsigned d) {
     y -= m <= 2;
     const long long era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -21,10 +21,13 @@ long long days_from_civil(long long y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
-const long long kNullDateDays = days_from_civil(1899, 12, 30);
+constexpr long long kNullDateDays = days_from_civil(1899, 12, 30);
 
 constexpr int kMinYear = 1583;
 constexpr int kMaxYear = 9999;
+// The day number of the last day a date may have (9999-12-31).
+constexpr double kLatestDay =
+    static_cast<double>(days_from_civil(kMaxYear, 12, 31) - kNullDateDays);
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
@@ -413,10 +416,10 @@ std::optional<double> date_from_number(double number) {
         return date_of(static_cast<int>(ymd / 10000), static_cast<int>(ymd / 100 % 100),
                        static_cast<int>(ymd % 100));
     }
-    if (number > serial_from_civil(kMaxYear, 12, 31)) {
+    if (number > kLatestDay) {
         return std::nullopt;
     }
-    return std::floor(number);
+    return static_cast<double>(static_cast<long long>(number)); // the floor: 0 <= number
 }
 
 // ---------------------------------------------------------------- numbers
@@ -491,24 +494,50 @@ DecimalMark locale_decimal_mark(std::string_view language, std::string_view coun
 
 // ---------------------------------------------------------------- flags and words
 
+namespace {
+
+// A word of at most 7 bytes packed into a number: its bytes, then its length in the highest
+// byte (parse_flag_text packs a cell's text the same way).
+constexpr std::uint64_t word_code(std::string_view word) {
+    std::uint64_t code = 0;
+    for (const char c : word) {
+        code = code << 8 | static_cast<unsigned char>(c);
+    }
+    return code | std::uint64_t{word.size()} << 56;
+}
+
+} // namespace
+
 std::optional<bool> parse_flag_text(std::string_view text) {
     const std::string_view t = trim_text(text);
-    // The common ASCII words without an allocation.
+    // The common ASCII words without an allocation: the word in lower case packed into a
+    // number, looked up in one switch.
     if (!t.empty() && t.size() <= 5) {
-        char low[5];
+        std::uint64_t code = 0;
         bool ascii = true;
-        for (std::size_t k = 0; k < t.size(); ++k) {
-            const unsigned char c = static_cast<unsigned char>(t[k]);
+        for (const char ch : t) {
+            const unsigned char c = static_cast<unsigned char>(ch);
             ascii = ascii && c < 0x80;
-            low[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            code = code << 8 | (c >= 'A' && c <= 'Z' ? c + 32U : c);
         }
-        const std::string_view w(low, t.size());
         if (ascii) {
-            if (w == "yes" || w == "y" || w == "true" || w == "x" || w == "1" || w == "on") {
+            switch (code | std::uint64_t{t.size()} << 56) {
+            case word_code("yes"):
+            case word_code("y"):
+            case word_code("true"):
+            case word_code("x"):
+            case word_code("1"):
+            case word_code("on"):
                 return true;
-            }
-            if (w == "no" || w == "n" || w == "false" || w == "0" || w == "off" || w == "-") {
+            case word_code("no"):
+            case word_code("n"):
+            case word_code("false"):
+            case word_code("0"):
+            case word_code("off"):
+            case word_code("-"):
                 return false;
+            default:
+                break;
             }
         }
     }
@@ -564,16 +593,7 @@ bool is_total_label(std::string_view text) {
             is_one_of(words[1], {"total", "yhteensä"}));
 }
 
-std::string_view trim_text(std::string_view text) {
-    // Most texts have nothing to trim: neither end is a space or part of one.
-    if (!text.empty()) {
-        const unsigned char first = static_cast<unsigned char>(text.front());
-        const unsigned char last = static_cast<unsigned char>(text.back());
-        if (first > ' ' && first != 0xC2 && first != 0xE2 && last > ' ' && last != 0xA0 &&
-            last != 0x89 && last != 0xAF) {
-            return text;
-        }
-    }
+std::string_view trim_text_ends(std::string_view text) {
     std::size_t begin = 0;
     while (begin < text.size()) {
         const std::size_t sp = space_at(text, begin);

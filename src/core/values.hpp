@@ -100,7 +100,22 @@ StatusWord status_word(std::string_view text);
 // "Всего", "Yhteensä", "Summa yhteensä" (case ignored).
 bool is_total_label(std::string_view text);
 
+// trim_text()'s work for a text with an end that may be white space.
+std::string_view trim_text_ends(std::string_view text);
+
 // Text without leading and trailing white space (ASCII, no-break, thin, narrow no-break).
-std::string_view trim_text(std::string_view text);
+// Most texts have nothing to trim: neither end is a space or part of one (the UTF-8 bytes
+// that begin and end the no-break, thin and narrow no-break spaces), which is seen here.
+inline std::string_view trim_text(std::string_view text) {
+    if (!text.empty()) {
+        const unsigned char first = static_cast<unsigned char>(text.front());
+        const unsigned char last = static_cast<unsigned char>(text.back());
+        if (first > ' ' && first != 0xC2 && first != 0xE2 && last > ' ' && last != 0xA0 &&
+            last != 0x89 && last != 0xAF) {
+            return text;
+        }
+    }
+    return trim_text_ends(text);
+}
 
 } // namespace triage

@@ -8,7 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <random>
+#include <string>
 
 using triage::ClientsFromOrders;
 using triage::Field;
@@ -323,6 +327,64 @@ TEST(AggregateOrders, ALaterLineOfAnOrderTakesTheOrdersDate) {
     ASSERT_EQ(c.skipped.size(), 1u);
     EXPECT_EQ(c.skipped[0].problem, LineProblem::NoDate);
     EXPECT_EQ(c.skipped[0].rows, (std::vector<std::size_t>{4}));
+}
+
+TEST(AggregateOrders, ThousandsOfClientsDatedOrdersAreByRowThenDay) {
+    // 3,000 clients (more rows than the first grouping of the dated orders takes at once),
+    // each with 1 to 6 orders of one line on random days, the lines in random order.
+    using triage::RawCell;
+    std::mt19937 rng(7);
+    struct Line {
+        std::string client;
+        std::string order;
+        double day;
+        double amount;
+    };
+    std::vector<Line> all;
+    std::map<std::string, std::vector<std::pair<double, double>>> expect; // (day, amount)
+    for (int c = 0; c < 3000; ++c) {
+        const std::string client = "K" + std::to_string(c);
+        const int orders = 1 + static_cast<int>(rng() % 6);
+        for (int o = 0; o < orders; ++o) {
+            const double d = day(2025, 1, 1) + static_cast<double>(rng() % 400);
+            const double amount = 1 + static_cast<double>(rng() % 1000);
+            all.push_back({client, client + "-" + std::to_string(o), d, amount});
+            expect[client].emplace_back(d, amount);
+        }
+    }
+    std::shuffle(all.begin(), all.end(), rng);
+    triage::OrderLines lines;
+    for (const Line& l : all) {
+        lines.of(Field::ClientId).push_back(RawCell::of_text(l.client));
+        lines.of(Field::OrderId).push_back(RawCell::of_text(l.order));
+        lines.of(Field::OrderDate).push_back(RawCell::of_number(l.day));
+        lines.of(Field::Revenue).push_back(RawCell::of_number(l.amount));
+    }
+    const ClientsFromOrders c = triage::aggregate_orders(lines);
+    ASSERT_EQ(c.clients(), 3000u);
+    ASSERT_EQ(c.dated_orders.size(), all.size());
+    std::size_t at = 0;
+    for (std::size_t r = 0; r < c.clients(); ++r) {
+        std::vector<std::pair<double, double>> want = expect.at(std::string(c.key[r]));
+        std::sort(want.begin(), want.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::pair<double, double>> got;
+        for (; at < c.dated_orders.size() && c.dated_orders[at].client == r; ++at) {
+            got.emplace_back(c.dated_orders[at].day, c.dated_orders[at].value);
+        }
+        ASSERT_EQ(got.size(), want.size()) << c.key[r];
+        for (std::size_t k = 0; k < got.size(); ++k) {
+            // By day; orders of one day in any order.
+            EXPECT_EQ(got[k].first, want[k].first) << c.key[r];
+            if (k > 0) {
+                EXPECT_LE(got[k - 1].first, got[k].first) << c.key[r];
+            }
+        }
+        std::sort(got.begin(), got.end());
+        std::sort(want.begin(), want.end());
+        EXPECT_EQ(got, want) << c.key[r];
+    }
+    EXPECT_EQ(at, c.dated_orders.size());
 }
 
 TEST(AggregateOrders, AnOrderWhoseLinesStandApartIsOneOrder) {
