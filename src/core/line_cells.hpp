@@ -7,12 +7,10 @@
 #include "core/transactions.hpp"
 #include "core/values.hpp"
 
-#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace triage {
 
@@ -58,28 +56,6 @@ bool marker_in(const CellView& cell, StatusWord word, bool any_text, LazyReading
 // A key as text: a text cell trimmed (a view of it), a number in its shortest form (kept in
 // `scratch`).
 std::string_view key_view(const CellView& cell, std::string& scratch);
-
-// Copies of the keys the aggregation keeps (clients', orders'): their views stay valid.
-class KeyStore {
-public:
-    // A copy of `key` in blocks of a megabyte: one allocation for many keys, and the views
-    // stay valid (a block never moves its characters).
-    std::string_view keep(std::string_view key) {
-        if (blocks_.empty() || used_ + key.size() > blocks_.back().size()) {
-            blocks_.emplace_back(std::max(kBlock, key.size()), '\0');
-            used_ = 0;
-        }
-        char* at = blocks_.back().data() + used_;
-        key.copy(at, key.size());
-        used_ += key.size();
-        return {at, key.size()};
-    }
-
-private:
-    static constexpr std::size_t kBlock = std::size_t{1} << 20;
-    std::vector<std::string> blocks_; // heap buffers: moving a block keeps its characters
-    std::size_t used_ = 0;
-};
 
 // A report row's label starts with T, S, G, Y, K, И or В (Total, Subtotal, Grand total,
 // Yhteensä, Kaikki yhteensä, Итого, Всего): only those are looked at closely.

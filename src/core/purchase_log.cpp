@@ -56,7 +56,7 @@ std::vector<PurchaseLogRow> summarise_purchase_log(OrderLines lines, std::option
         }
         buying.summary.t_x *= scale;
         buying.summary.T *= scale;
-        out.push_back({clients.key[r], buying});
+        out.push_back({std::string(clients.key[r]), buying});
     }
     if (out.empty()) {
         throw InvalidInput("the purchase log has no dated purchase up to the end date");

@@ -458,8 +458,12 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     if (has_ids) {
         keyed.reserve(n);
     }
-    clients.reserve(n);
-    client_keys.reserve(n);
+    // The clients: room for one in eight lines (at least 65,536) at first, not for every line:
+    // a reservation of over 32 MB is a mapping of its own, and unmapping it at the end costs
+    // the next run dearly on some virtual machines (BENCHMARKS.md).
+    const std::size_t most_clients = std::min(n, std::max<std::size_t>(n / 8, 1 << 16));
+    clients.reserve(most_clients);
+    client_keys.reserve(most_clients);
     KeyStore kept;                             // the clients' keys and names
     std::string key_scratch;                   // a number key's text
     std::string order_scratch;                 // a number order id's text
@@ -658,7 +662,6 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
 
     // An order whose lines stand apart is one order: the later parts fold into the first.
     const std::vector<std::uint32_t> whole = join_orders(lines, keyed, orders, due_paid);
-    keyed = {};
     // The undated lines count when their order has a date; the others are skipped.
     for (UndatedLine& u : undated) {
         if (!whole.empty()) {
@@ -765,13 +768,13 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     out.days_late = sized(due_paid || late_col);
     out.complaints = sized(lines.has(Field::Disputed));
     out.rush_share = sized(lines.has(Field::Rush));
-    out.key.reserve(m);
-    out.name.reserve(m);
+    out.key.resize(m);
+    out.name.resize(m);
     for (std::size_t r = 0; r < m; ++r) {
         const ClientAcc& c = clients[rank[r]];
         const std::string_view key = client_keys[rank[r]];
-        out.key.emplace_back(key);
-        out.name.emplace_back(c.name.empty() ? key : c.name);
+        out.key[r] = key;
+        out.name[r] = c.name.empty() ? key : c.name;
         const double orders_n = static_cast<double>(c.orders);
         if (has_revenue) {
             out.revenue[r] = c.revenue;
@@ -846,6 +849,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         }
     }
     out.skipped = skips.take();
+    out.texts = std::make_shared<const KeyStore>(std::move(kept));
     return out;
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/headers.hpp"
+#include "core/key_store.hpp"
 #include "core/lang.hpp"
 #include "core/repeat_buying.hpp"
 #include "core/rfm.hpp"
@@ -20,6 +21,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -149,8 +151,11 @@ struct ClientsFromOrders {
     bool has_profit = false;    // a profit or a cost column
     bool has_order_ids = false; // orders are distinct order ids (else lines)
 
-    std::vector<std::string> key;
-    std::vector<std::string> name; // the client (name) column's text, else the key
+    // The clients' keys and names: views of the texts kept in `texts`, valid as long as this
+    // result or a copy of it lives (the copies share the texts).
+    std::vector<std::string_view> key;
+    std::vector<std::string_view> name; // the client (name) column's text, else the key
+    std::shared_ptr<const KeyStore> texts;
     std::vector<double> revenue;
     std::vector<double> profit;
     std::vector<double> orders;

@@ -98,7 +98,7 @@ Cell single_cell(const Any& argument) {
 
 } // namespace
 
-rtl::OUString to_ou(const std::string& utf8) {
+rtl::OUString to_ou(std::string_view utf8) {
     return rtl::OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
 }
 

@@ -11,13 +11,14 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triage::uno {
 
 using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 
-rtl::OUString to_ou(const std::string& utf8);
+rtl::OUString to_ou(std::string_view utf8);
 std::string to_utf8(const rtl::OUString& text);
 // The same into an existing buffer (no allocation once it is large enough).
 void assign_utf8(std::string& out, const rtl::OUString& text);

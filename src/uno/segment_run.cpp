@@ -297,7 +297,7 @@ std::string run_transactions(const Reference<css::uno::XComponentContext>& conte
     }
     std::vector<Any> names;
     names.reserve(clients.clients());
-    for (const std::string& name : clients.name) {
+    for (const std::string_view name : clients.name) {
         names.emplace_back(to_ou(name));
     }
     const double analysis = std::isnan(clients.analysis_date) ? today_day() : clients.analysis_date;

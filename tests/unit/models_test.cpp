@@ -263,8 +263,8 @@ TEST(RepeatBuying, OrdersAggregationGivesTheSummaryAtTheAnalysisDate) {
     ASSERT_EQ(clients.clients(), 2357u);
     ASSERT_EQ(clients.repeat_buying.size(), 2357u);
     for (std::size_t r = 0; r < clients.clients(); ++r) {
-        const std::size_t id = std::stoul(clients.key[r]);
-        SCOPED_TRACE("customer " + clients.key[r]);
+        const std::size_t id = std::stoul(std::string(clients.key[r]));
+        SCOPED_TRACE("customer " + std::string(clients.key[r]));
         const RepeatBuying& c = clients.repeat_buying[r];
         ASSERT_TRUE(c.bought);
         EXPECT_EQ(c.summary.x, published[id - 1].x);

@@ -125,7 +125,7 @@ TEST(OrdersData, SuperstoreOrderLinesWithTheirReturns) {
     EXPECT_GE(returned, 296);
     // "Harry Olson" is five customers with five ids.
     int harry = 0;
-    for (const std::string& name : c.name) {
+    for (const std::string_view name : c.name) {
         harry += name == "Harry Olson" ? 1 : 0;
     }
     EXPECT_EQ(harry, 5);
@@ -175,14 +175,14 @@ TEST(OrdersData, InvoicesGiveDaysLateDisputesAndRevenue) {
         e[3] += std::stod(row[amount]);
     }
     for (std::size_t r = 0; r < c.clients(); ++r) {
-        const auto& e = expect.at(c.key[r]);
+        const auto& e = expect.at(std::string(c.key[r]));
         EXPECT_NEAR(c.days_late[r], e[0] / e[1], 1e-9) << c.key[r];
         EXPECT_EQ(c.complaints[r], e[2]) << c.key[r];
         EXPECT_NEAR(c.revenue[r], e[3], 1e-6) << c.key[r];
         EXPECT_EQ(c.orders[r], e[1]);
     }
     for (std::size_t r = 0; r < by_column.clients(); ++r) {
-        const auto& e = expect.at(by_column.key[r]);
+        const auto& e = expect.at(std::string(by_column.key[r]));
         EXPECT_NEAR(by_column.days_late[r], e[0] / e[1], 1e-9) << by_column.key[r];
     }
 }

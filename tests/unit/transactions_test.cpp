@@ -89,6 +89,24 @@ TEST(AggregateOrders, OrdersAreDistinctIdsAndClientsAreSortedByProfit) {
     EXPECT_TRUE(c.has_order_ids);
 }
 
+TEST(AggregateOrders, KeysAndNamesStayWithCopiesOfTheResult) {
+    // The keys and names are views of texts the result keeps: a copy keeps them too, after
+    // the result it was copied from and the lines are gone.
+    ClientsFromOrders copy;
+    {
+        const TextTable table{{"Customer ID", "Customer Name", "Sales"},
+                              {{"C-0001", "Harry Olson", "10"}, {"C-0002", "Ann", "30"}}};
+        const triage::OrderLines lines = order_lines(table);
+        const ClientsFromOrders c = triage::aggregate_orders(lines);
+        copy = c;
+    }
+    ASSERT_EQ(copy.clients(), 2u);
+    EXPECT_EQ(copy.key[0], "C-0002");
+    EXPECT_EQ(copy.name[0], "Ann");
+    EXPECT_EQ(copy.key[1], "C-0001");
+    EXPECT_EQ(copy.name[1], "Harry Olson");
+}
+
 TEST(AggregateOrders, WithoutOrderIdsEveryLineIsAnOrderAsRfmCounts) {
     const TextTable table{
         {"customer_id", "order_date", "revenue"},
