@@ -472,6 +472,9 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     HeldText last_order_id;                    // the previous line's order ...
     std::uint32_t last_order_index = kNoEntry; // ... and its index
     std::vector<UndatedLine> undated;
+    std::size_t ahead_line = kNoEntry; // the line whose key's hash is ahead_hash
+    std::uint64_t ahead_hash = 0;
+    std::string ahead_scratch; // a number key's text, a line ahead
     // Which fields the table has, asked once (a virtual call per field, not per line).
     std::array<bool, kFieldCount> has{};
     for (Field f : kAllFields) {
@@ -508,6 +511,18 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             continue;
         }
         const std::string_view key = key_view(key_cell, key_scratch);
+        // The next line's client, when another, is looked up ahead: its hash now and its slot
+        // fetched while this line is read (the index is far bigger than the cache).
+        const bool hashed_ahead = ahead_line == i;
+        const std::uint64_t hash_ahead = ahead_hash;
+        if (i + 1 < n) {
+            const std::string_view next = key_view(lines.peek(i + 1, key_field), ahead_scratch);
+            if (!next.empty() && !same_text(next, key)) {
+                ahead_hash = key_hash(next);
+                ahead_line = i + 1;
+                client_of.prefetch(ahead_hash);
+            }
+        }
         // A report row: a total, or a heading with nothing but the client (a line with an
         // amount is none).
         if ((key_cell.kind == RawCell::Kind::Text && may_be_total(key) && is_total_label(key)) ||
@@ -595,7 +610,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             line.client = last_client;
         } else {
             const auto [found, new_client] = client_of.find_or_add(
-                key_hash(key), static_cast<std::uint32_t>(clients.size()),
+                hashed_ahead ? hash_ahead : key_hash(key),
+                static_cast<std::uint32_t>(clients.size()),
                 [&](std::uint32_t c) { return same_text(client_keys[c], key); },
                 [&](std::uint32_t c) { return key_hash(client_keys[c]); });
             if (new_client) {

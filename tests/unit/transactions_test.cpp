@@ -405,6 +405,34 @@ TEST(AggregateOrders, ThousandsOfClientsDatedOrdersAreByRowThenDay) {
     EXPECT_EQ(at, c.dated_orders.size());
 }
 
+TEST(AggregateOrders, SeventyThousandClientsWithLongAndShortKeys) {
+    // More clients than the index of keys has room for at first (it grows), half with keys
+    // longer than it holds in place that differ only after their first 40 bytes, half short;
+    // each client's two lines stand apart.
+    using triage::RawCell;
+    const std::string common = "Customer with a rather long common name, number ";
+    const auto key_of = [&](int c) {
+        return c % 2 == 0 ? common + std::to_string(c) : "S" + std::to_string(c);
+    };
+    triage::OrderLines lines;
+    constexpr int kClients = 70000;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int c = 0; c < kClients; ++c) {
+            lines.of(Field::Client).push_back(RawCell::of_text(key_of(c)));
+            lines.of(Field::Revenue).push_back(RawCell::of_number(c + (pass == 0 ? 0.25 : 0.5)));
+        }
+    }
+    const ClientsFromOrders c = triage::aggregate_orders(lines);
+    ASSERT_EQ(c.clients(), static_cast<std::size_t>(kClients));
+    // By revenue, most first: client k has 2k + 0.75.
+    for (std::size_t r = 0; r < c.clients(); ++r) {
+        const int k = kClients - 1 - static_cast<int>(r);
+        ASSERT_EQ(c.key[r], key_of(k)) << r;
+        ASSERT_DOUBLE_EQ(c.revenue[r], 2.0 * k + 0.75) << r;
+        ASSERT_EQ(c.orders[r], 2) << r;
+    }
+}
+
 TEST(AggregateOrders, AnOrderWhoseLinesStandApartIsOneOrder) {
     // Lines sorted by product, not by order: order A-1 in three parts, A-2 in two; Bob has an
     // order A-1 of his own. The later parts bring a return, an earlier date, an undated line
