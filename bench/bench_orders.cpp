@@ -9,6 +9,7 @@
 #include "core/values.hpp"
 
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <cstdio>
 #include <random>
@@ -61,9 +62,18 @@ triage::OrderLines make_lines(std::size_t n, std::size_t clients) {
     return lines;
 }
 
+// Minor page faults of the process so far (fresh pages: ~12 µs each on the VM of
+// BENCHMARKS.md).
+long page_faults() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+}
+
 void BM_AggregateAndSegmentOrders(benchmark::State& state) {
     const triage::OrderLines lines = make_lines(kLines, kClients);
     std::size_t clients = 0;
+    const long faults_before = page_faults();
     for (auto _ : state) {
         const triage::ClientsFromOrders c = triage::aggregate_orders(lines);
         const triage::ClientTable table =
@@ -73,6 +83,8 @@ void BM_AggregateAndSegmentOrders(benchmark::State& state) {
         benchmark::DoNotOptimize(result.summary.segmented);
     }
     state.counters["clients"] = static_cast<double>(clients);
+    state.counters["page_faults"] = benchmark::Counter(
+        static_cast<double>(page_faults() - faults_before), benchmark::Counter::kAvgIterations);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kLines));
 }
 BENCHMARK(BM_AggregateAndSegmentOrders)->Unit(benchmark::kMillisecond)->UseRealTime();

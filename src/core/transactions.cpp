@@ -288,14 +288,20 @@ struct UndatedLine {
     Line line;
 };
 
-// A client's sums (its key is in client_keys, beside the others, for the lookups).
-struct ClientAcc {
-    std::string_view name; // kept in the run's KeyStore; empty: the key
+// A client's sums of its lines (its key is in client_keys, beside the others, for the
+// lookups). Kept to 48 bytes: the line loop reads and writes one per line, at random.
+struct ClientSums {
     double revenue = 0;
     double profit = 0;
     double quantity = 0;
-    double positive = 0;   // sum of the positive amounts
-    double discounted = 0; // of them, sold at a discount
+    double positive = 0;           // sum of the positive amounts
+    double discounted = 0;         // of them, sold at a discount
+    std::uint32_t name = kNoEntry; // in the run's names; none: the key
+    bool used = false;             // a line of the client counts
+};
+
+// A client's orders, counted after the lines.
+struct ClientOrders {
     double late_sum = 0;
     double first = kNaN;
     double last = kNaN;
@@ -306,7 +312,6 @@ struct ClientAcc {
     std::uint32_t late_count = 0;
     std::uint32_t dated = 0; // orders with a date
     std::uint32_t days = 0;  // distinct order days
-    bool used = false;
 };
 
 // An order with an id, as first seen: 32 bits of the hash of its client and id, and its first
@@ -448,7 +453,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     LazyReading reading(lines, settings);
 
     Skips skips(settings.first_row);
-    std::vector<ClientAcc> clients;
+    std::vector<ClientSums> clients;
+    std::vector<std::string_view> names; // the clients' names, where the table gives them
     FlatIndex client_of(std::min<std::size_t>(n, 1 << 16));
     std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
     Orders orders(n, due_paid || late_col);
@@ -481,7 +487,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         has[field_index(f)] = lines.has(f);
     }
     const auto add_line = [&](const Line& line) {
-        ClientAcc& c = clients[line.client];
+        ClientSums& c = clients[line.client];
         c.used = true;
         c.revenue += line.amount;
         c.profit += line.profit;
@@ -622,10 +628,14 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             last_key = client_keys[found];
             last_client = found;
         }
-        ClientAcc& client = clients[line.client];
-        if (client.name.empty() && by_id && has[field_index(Field::Client)]) {
+        ClientSums& client = clients[line.client];
+        if (client.name == kNoEntry && by_id && has[field_index(Field::Client)]) {
             std::string scratch;
-            client.name = kept.keep(key_view(lines.cell(i, Field::Client), scratch));
+            const std::string_view name = key_view(lines.cell(i, Field::Client), scratch);
+            if (!name.empty()) {
+                client.name = static_cast<std::uint32_t>(names.size());
+                names.push_back(kept.keep(name));
+            }
         }
 
         // The order: the previous line's when it has the same id, else a new one (an order
@@ -692,11 +702,12 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     undated = {};
 
     // Orders -> clients.
+    std::vector<ClientOrders> tallies(clients.size());
     for (std::uint32_t k = 0; k < orders.size(); ++k) {
         if (!orders.has(k, Orders::Used)) {
             continue;
         }
-        ClientAcc& c = clients[orders.client(k)];
+        ClientOrders& c = tallies[orders.client(k)];
         ++c.orders;
         c.returned += orders.has(k, Orders::Returned) ? 1 : 0;
         c.disputed += orders.has(k, Orders::Disputed) ? 1 : 0;
@@ -717,8 +728,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     // The dates of the data and the analysis date.
     out.dates = reading.dates();
     bool any_date = false;
-    for (const ClientAcc& c : clients) {
-        if (c.used && !std::isnan(c.first)) {
+    for (const ClientOrders& c : tallies) {
+        if (!std::isnan(c.first)) { // (only the orders that count are tallied)
             out.dates.first = any_date ? std::min(out.dates.first, c.first) : c.first;
             out.dates.last = any_date ? std::max(out.dates.last, c.last) : c.last;
             any_date = true;
@@ -754,7 +765,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
         std::vector<std::uint32_t> row_of(clients.size(), kNoEntry);
         std::vector<std::size_t> row_start(m + 1, 0);
         for (std::size_t r = 0; r < m; ++r) {
-            row_start[r + 1] = row_start[r] + clients[rank[r]].dated;
+            row_start[r + 1] = row_start[r] + tallies[rank[r]].dated;
             row_of[rank[r]] = static_cast<std::uint32_t>(r);
         }
         purchases = orders.take_purchases(row_of, row_start);
@@ -765,7 +776,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             for (const Purchase* p = from; p != to; ++p) {
                 days += (p == from || p->day != (p - 1)->day) ? 1 : 0;
             }
-            clients[rank[r]].days = days;
+            tallies[rank[r]].days = days;
         }
     }
     const auto sized = [m](bool present) {
@@ -787,20 +798,21 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     out.key.resize(m);
     out.name.resize(m);
     for (std::size_t r = 0; r < m; ++r) {
-        const ClientAcc& c = clients[rank[r]];
+        const ClientSums& sums = clients[rank[r]];
+        const ClientOrders& c = tallies[rank[r]];
         const std::string_view key = client_keys[rank[r]];
         out.key[r] = key;
-        out.name[r] = c.name.empty() ? key : c.name;
+        out.name[r] = sums.name == kNoEntry ? key : names[sums.name];
         const double orders_n = static_cast<double>(c.orders);
         if (has_revenue) {
-            out.revenue[r] = c.revenue;
+            out.revenue[r] = sums.revenue;
         }
         if (out.has_profit) {
-            out.profit[r] = c.profit;
+            out.profit[r] = sums.profit;
         }
         out.orders[r] = orders_n;
         if (!out.quantity.empty()) {
-            out.quantity[r] = c.quantity;
+            out.quantity[r] = sums.quantity;
         }
         if (has_dates && !std::isnan(c.last)) {
             out.first_order[r] = c.first;
@@ -811,8 +823,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
                     (c.last - c.first) / static_cast<double>(c.days - 1);
             }
         }
-        if (!out.discount_share.empty() && c.positive > 0) {
-            out.discount_share[r] = c.discounted / c.positive;
+        if (!out.discount_share.empty() && sums.positive > 0) {
+            out.discount_share[r] = sums.discounted / sums.positive;
         }
         if (!out.return_rate.empty() && c.orders > 0) {
             out.return_rate[r] = static_cast<double>(c.returned) / orders_n;
