@@ -208,7 +208,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
 ClientsFromOrders aggregate_orders(const OrderLines& lines, const OrderSettings& settings = {});
 
 // The columns of a client table for client_table_from_fields() (unknown values are empty
-// cells), with days since the last order and the usual interval already computed.
+// cells), with days since the last order and the usual interval already computed (the orders
+// and the first and last order dates, which it would make them from, are left out).
 FieldColumns client_fields(const ClientsFromOrders& clients);
 
 // ---------------------------------------------------------------- the Clients sheet

@@ -49,7 +49,11 @@ FieldColumns client_fields(const ClientsFromOrders& clients) {
     FieldColumns fields;
     for (const Measure& m : kMeasures) {
         const std::vector<double>& values = clients.*m.values;
-        if (values.empty()) {
+        // The days since the last order and the usual interval are given as the aggregation
+        // made them (from distinct order days): the orders and the dates they would otherwise
+        // be made from are left out.
+        if (values.empty() || m.field == Field::Orders || m.field == Field::FirstOrderDate ||
+            m.field == Field::LastOrderDate) {
             continue;
         }
         Column& column = fields[field_index(m.field)];

@@ -321,6 +321,30 @@ TEST(AggregateOrders, FeedsTheSameSegmentationAsAClientTable) {
     EXPECT_EQ(r.summary.errors, 0u);
 }
 
+TEST(AggregateOrders, TheClientTableTakesTheUsualIntervalOfDistinctOrderDays) {
+    // Ann's two orders are of one day: no usual interval (one order day), not 0 days as
+    // (last - first) / (orders - 1) would make it. Bob's two days 10 days apart: 10.
+    const TextTable table{{"Client", "Order ID", "Date", "Sales"},
+                          {{"Ann", "1", "2026-01-01", "100"},
+                           {"Ann", "2", "2026-01-01", "50"},
+                           {"Bob", "3", "2026-01-01", "10"},
+                           {"Bob", "4", "2026-01-11", "10"}}};
+    const ClientsFromOrders c = triage::aggregate_orders(order_lines(table));
+    const triage::FieldColumns fields = triage::client_fields(c);
+    EXPECT_TRUE(fields[triage::field_index(Field::Orders)].empty());
+    EXPECT_TRUE(fields[triage::field_index(Field::FirstOrderDate)].empty());
+    EXPECT_TRUE(fields[triage::field_index(Field::LastOrderDate)].empty());
+    const triage::ClientTable t = triage::client_table_from_fields(fields, c.analysis_date);
+    const std::size_t ann = client_row(c, "Ann");
+    const std::size_t bob = client_row(c, "Bob");
+    ASSERT_EQ(t.usual_days_between_orders.size(), 2u);
+    EXPECT_FALSE(t.usual_days_between_orders[ann].has_value());
+    ASSERT_TRUE(t.usual_days_between_orders[bob].has_value());
+    EXPECT_DOUBLE_EQ(*t.usual_days_between_orders[bob], 10);
+    ASSERT_TRUE(t.days_since_last_order[ann].has_value());
+    EXPECT_DOUBLE_EQ(*t.days_since_last_order[ann], 10);
+}
+
 TEST(AggregateOrders, RejectsTablesWithoutKeyOrAmount) {
     triage::OrderLines lines;
     lines.of(Field::Client) = {triage::RawCell::of_text("a")};
