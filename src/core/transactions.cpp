@@ -455,7 +455,6 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     Skips skips(settings.first_row);
     std::vector<ClientSums> clients;
     std::vector<std::string_view> names; // the clients' names, where the table gives them
-    FlatIndex client_of(std::min<std::size_t>(n, 1 << 16));
     std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
     Orders orders(n, due_paid || late_col);
     std::vector<KeyedOrder> keyed; // the orders with an id
@@ -470,6 +469,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     const std::size_t most_clients = std::min(n, std::max<std::size_t>(n / 8, 1 << 16));
     clients.reserve(most_clients);
     client_keys.reserve(most_clients);
+    FlatIndex client_of(most_clients);
     KeyStore kept;                             // the clients' keys and names
     std::string key_scratch;                   // a number key's text
     std::string order_scratch;                 // a number order id's text
