@@ -52,6 +52,17 @@ public:
     void prefetch(std::uint64_t hash) const {
         __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
     }
+    // The first entry a lookup of this hash would compare its key with, or kNoEntry.
+    std::uint32_t first_candidate(std::uint64_t hash) const {
+        const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+        for (std::size_t at = hash & (slots_.size() - 1); slots_[at].entry != kNoEntry;
+             at = (at + 1) & (slots_.size() - 1)) {
+            if (slots_[at].tag == tag) {
+                return slots_[at].entry;
+            }
+        }
+        return kNoEntry;
+    }
 
 private:
     struct Slot {

@@ -314,6 +314,57 @@ struct ClientOrders {
     std::uint32_t days = 0;  // distinct order days
 };
 
+// The clients of the coming lines looked up ahead, a step a line: the index slot of a key three
+// lines ahead (from its hash), then the entry that slot names (its key's view and its sums),
+// then the key's text; when a line's client is looked up, what it reads is in the cache (the
+// index, the keys and the sums of a hundred thousand clients are far bigger than the cache,
+// and a lookup waited for memory three times in a row). Only hints: the lookup does its own
+// work, with the hash taken ahead.
+class Lookahead {
+public:
+    // At line i of n: the steps for lines i + 1 to i + 3 (`key_at(line)`: a line's key, read
+    // without spoiling the current line's cells).
+    template <typename KeyAt>
+    void step(std::size_t i, std::size_t n, KeyAt key_at, const FlatIndex& index,
+              const std::vector<std::string_view>& keys, const std::vector<ClientSums>& sums) {
+        if (i + kDepth < n) {
+            const std::string_view key = key_at(i + kDepth);
+            // A line of the same client as the line before is no lookup.
+            if (!key.empty() && !same_text(key, last_.view())) {
+                Ahead& a = ring_[(i + kDepth) % ring_.size()];
+                a = {i + kDepth, key_hash(key), kNoEntry};
+                index.prefetch(a.hash);
+            }
+            last_.hold(key);
+        }
+        Ahead& b = ring_[(i + 2) % ring_.size()];
+        if (b.line == i + 2) {
+            b.entry = index.first_candidate(b.hash);
+            if (b.entry != kNoEntry) {
+                __builtin_prefetch(&keys[b.entry]);
+                __builtin_prefetch(&sums[b.entry]);
+            }
+        }
+        const Ahead& c = ring_[(i + 1) % ring_.size()];
+        if (c.line == i + 1 && c.entry != kNoEntry) {
+            __builtin_prefetch(keys[c.entry].data());
+        }
+    }
+    // Whether line i's key was hashed ahead, and its hash.
+    bool hashed(std::size_t i) const { return ring_[i % ring_.size()].line == i; }
+    std::uint64_t hash(std::size_t i) const { return ring_[i % ring_.size()].hash; }
+
+private:
+    static constexpr std::size_t kDepth = 3;
+    struct Ahead {
+        std::size_t line = kNoEntry;
+        std::uint64_t hash = 0;
+        std::uint32_t entry = kNoEntry;
+    };
+    std::array<Ahead, 4> ring_{};
+    HeldText last_; // the key last read ahead
+};
+
 // An order with an id, as first seen: 32 bits of the hash of its client and id, and its first
 // line.
 struct KeyedOrder {
@@ -454,7 +505,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
 
     Skips skips(settings.first_row);
     std::vector<ClientSums> clients;
-    std::vector<std::string_view> names; // the clients' names, where the table gives them
+    std::vector<std::string_view> names;       // the clients' names, where the table gives them
     std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
     Orders orders(n, due_paid || late_col);
     std::vector<KeyedOrder> keyed; // the orders with an id
@@ -478,9 +529,8 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     HeldText last_order_id;                    // the previous line's order ...
     std::uint32_t last_order_index = kNoEntry; // ... and its index
     std::vector<UndatedLine> undated;
-    std::size_t ahead_line = kNoEntry; // the line whose key's hash is ahead_hash
-    std::uint64_t ahead_hash = 0;
-    std::string ahead_scratch; // a number key's text, a line ahead
+    Lookahead ahead;
+    std::string ahead_scratch; // a number key's text, lines ahead
     // Which fields the table has, asked once (a virtual call per field, not per line).
     std::array<bool, kFieldCount> has{};
     for (Field f : kAllFields) {
@@ -517,18 +567,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             continue;
         }
         const std::string_view key = key_view(key_cell, key_scratch);
-        // The next line's client, when another, is looked up ahead: its hash now and its slot
-        // fetched while this line is read (the index is far bigger than the cache).
-        const bool hashed_ahead = ahead_line == i;
-        const std::uint64_t hash_ahead = ahead_hash;
-        if (i + 1 < n) {
-            const std::string_view next = key_view(lines.peek(i + 1, key_field), ahead_scratch);
-            if (!next.empty() && !same_text(next, key)) {
-                ahead_hash = key_hash(next);
-                ahead_line = i + 1;
-                client_of.prefetch(ahead_hash);
-            }
-        }
+        ahead.step(
+            i, n,
+            [&](std::size_t line) { return key_view(lines.peek(line, key_field), ahead_scratch); },
+            client_of, client_keys, clients);
         // A report row: a total, or a heading with nothing but the client (a line with an
         // amount is none).
         if ((key_cell.kind == RawCell::Kind::Text && may_be_total(key) && is_total_label(key)) ||
@@ -616,7 +658,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             line.client = last_client;
         } else {
             const auto [found, new_client] = client_of.find_or_add(
-                hashed_ahead ? hash_ahead : key_hash(key),
+                ahead.hashed(i) ? ahead.hash(i) : key_hash(key),
                 static_cast<std::uint32_t>(clients.size()),
                 [&](std::uint32_t c) { return same_text(client_keys[c], key); },
                 [&](std::uint32_t c) { return key_hash(client_keys[c]); });
