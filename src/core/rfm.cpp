@@ -41,8 +41,12 @@ void validate_rfm_value(double value, RfmMeasure measure) {
     }
 }
 
-double quantile_type7(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) {
+namespace {
+
+// R's quantile(type = 7) of n values, reading the k-th smallest (0-based) from nth(k), for the
+// lower position before the upper one.
+template <typename Nth> double quantile_type7_of(std::size_t n, double p, Nth&& nth) {
+    if (n == 0) {
         throw InvalidInput("the quantile of an empty population is undefined");
     }
     if (!(p >= 0 && p <= 1)) {
@@ -50,16 +54,44 @@ double quantile_type7(const std::vector<double>& sorted, double p) {
     }
     // R: index <- 1 + max(n - 1, 0) * probs, 1-based. Adding the 1 before flooring matters:
     // it rounds away the error of p_k = k * (1 / bins) in some cases, as in R.
-    const double index = 1 + static_cast<double>(sorted.size() - 1) * p;
+    const double index = 1 + static_cast<double>(n - 1) * p;
     const double lo = std::floor(index);
     const double hi = std::ceil(index);
-    const double x_lo = sorted[static_cast<std::size_t>(lo) - 1];
-    const double x_hi = sorted[static_cast<std::size_t>(hi) - 1];
+    const double x_lo = nth(static_cast<std::size_t>(lo) - 1);
+    const double x_hi = nth(static_cast<std::size_t>(hi) - 1);
     if (index > lo && x_hi != x_lo) {
         const double h = index - lo;
         return (1 - h) * x_lo + h * x_hi;
     }
     return x_lo;
+}
+
+// The k-th smallest values of a population for k in ascending order, each found by
+// partitioning only what is right of the one before (a few quantiles of a hundred thousand
+// clients without sorting them all).
+class AscendingSelection {
+public:
+    explicit AscendingSelection(std::vector<double>& values) : values_(values) {}
+    double operator()(std::size_t k) {
+        if (k != last_) {
+            const auto from =
+                values_.begin() + static_cast<std::ptrdiff_t>(last_ == kNone ? 0 : last_ + 1);
+            std::nth_element(from, values_.begin() + static_cast<std::ptrdiff_t>(k), values_.end());
+            last_ = k;
+        }
+        return values_[k];
+    }
+
+private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<double>& values_;
+    std::size_t last_ = kNone;
+};
+
+} // namespace
+
+double quantile_type7(const std::vector<double>& sorted, double p) {
+    return quantile_type7_of(sorted.size(), p, [&sorted](std::size_t k) { return sorted[k]; });
 }
 
 std::vector<double> rfm_probabilities(int bins) {
@@ -83,11 +115,12 @@ std::vector<double> rfm_breaks(std::vector<double> population, RfmMeasure measur
     for (double v : population) {
         validate_rfm_value(v, measure);
     }
-    std::sort(population.begin(), population.end());
+    // The probabilities ascend, and so do the positions the quantiles read.
+    AscendingSelection nth(population);
     std::vector<double> breaks;
     breaks.reserve(static_cast<std::size_t>(bins - 1));
     for (double p : rfm_probabilities(bins)) {
-        breaks.push_back(quantile_type7(population, p) + 1);
+        breaks.push_back(quantile_type7_of(population.size(), p, nth) + 1);
     }
     return breaks;
 }

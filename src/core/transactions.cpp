@@ -785,18 +785,24 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     }
 
     // The clients, most valuable first.
-    std::vector<std::uint32_t> rank;
+    // (Sorted as value and client pairs side by side, not as clients compared by their sums
+    // far apart in memory; ties keep the order of the clients' first lines.)
+    const bool by_profit = out.has_profit || !has_revenue;
+    std::vector<std::pair<double, std::uint32_t>> by_value;
+    by_value.reserve(clients.size());
     for (std::uint32_t c = 0; c < clients.size(); ++c) {
         if (clients[c].used) {
-            rank.push_back(c);
+            by_value.emplace_back(by_profit ? clients[c].profit : clients[c].revenue, c);
         }
     }
-    const bool by_profit = out.has_profit || !has_revenue;
-    std::stable_sort(rank.begin(), rank.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const double va = by_profit ? clients[a].profit : clients[a].revenue;
-        const double vb = by_profit ? clients[b].profit : clients[b].revenue;
-        return va > vb;
+    std::sort(by_value.begin(), by_value.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
+    std::vector<std::uint32_t> rank(by_value.size());
+    for (std::size_t r = 0; r < by_value.size(); ++r) {
+        rank[r] = by_value[r].second;
+    }
+    by_value = {};
 
     const std::size_t m = rank.size();
 

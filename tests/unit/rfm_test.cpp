@@ -33,6 +33,31 @@ std::vector<int> scores_of(const std::vector<double>& values, const std::vector<
 
 // ---------------------------------------------------------------- quantiles and breaks
 
+TEST(RfmQuantile, BreaksAreTheQuantilesOfTheSortedPopulation) {
+    // rfm_breaks() selects the values its quantiles read instead of sorting them all: the same
+    // breaks as quantile_type7() of the sorted population, with many ties and without, for
+    // every number of bins.
+    std::mt19937 rng(11);
+    for (const int distinct : {3, 50, 100000}) {
+        std::vector<double> population(10007);
+        for (double& v : population) {
+            v = static_cast<double>(rng() % static_cast<unsigned>(distinct));
+        }
+        std::vector<double> sorted = population;
+        std::sort(sorted.begin(), sorted.end());
+        for (int bins = 2; bins <= 9; ++bins) {
+            const std::vector<double> breaks =
+                triage::rfm_breaks(population, triage::RfmMeasure::Monetary, bins);
+            const std::vector<double> probs = triage::rfm_probabilities(bins);
+            ASSERT_EQ(breaks.size(), probs.size());
+            for (std::size_t k = 0; k < probs.size(); ++k) {
+                EXPECT_EQ(breaks[k], triage::quantile_type7(sorted, probs[k]) + 1)
+                    << distinct << " " << bins << " " << k;
+            }
+        }
+    }
+}
+
 TEST(RfmQuantile, Type7ByHand) {
     const std::vector<double> x = {1, 2, 3, 4};
     EXPECT_DOUBLE_EQ(triage::quantile_type7(x, 0.0), 1);
