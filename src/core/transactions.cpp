@@ -382,9 +382,9 @@ struct KeyedOrder {
 std::vector<std::uint32_t> join_orders(const LineSource& lines, std::vector<KeyedOrder>& keyed,
                                        Orders& orders, bool due_paid) {
     // Only orders whose hash shares its low bits with another's can be parts of one: two
-    // bitmaps of 16 bits an order pick them out, and only they are sorted.
+    // bitmaps of 8 bits an order pick them out, and only they are sorted.
     std::uint64_t bits = 1024;
-    while (bits < keyed.size() * 16 && bits < (std::uint64_t{1} << 32)) {
+    while (bits < keyed.size() * 8 && bits < (std::uint64_t{1} << 32)) {
         bits *= 2;
     }
     std::vector<std::uint64_t> seen(bits / 64, 0);
