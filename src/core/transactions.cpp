@@ -79,6 +79,34 @@ bool same_text(std::string_view a, std::string_view b) {
     return word_at(a, n - 8) == word_at(b, n - 8);
 }
 
+// A marker column (returned, disputed, rush, discount) read line by line by marker_in()'s
+// rules: exports repeat a flag's word line after line ("No", "No", "Yes", "No"), so the last
+// text and what it said are kept, and a text equal to it is not read again.
+class MarkerColumn {
+public:
+    MarkerColumn(Field field, StatusWord word, bool any_text)
+        : field_(field), word_(word), any_text_(any_text) {}
+    bool read(const CellView& cell, LazyReading& reading) {
+        if (cell.kind != RawCell::Kind::Text) {
+            return marker_in(cell, word_, any_text_, reading, field_);
+        }
+        if (!held_ || !same_text(cell.text, last_.view())) {
+            value_ = marker_in(cell, word_, any_text_, reading, field_);
+            last_.hold(cell.text);
+            held_ = true;
+        }
+        return value_;
+    }
+
+private:
+    Field field_;
+    StatusWord word_;
+    bool any_text_;
+    HeldText last_;
+    bool held_ = false;
+    bool value_ = false;
+};
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ---------------------------------------------------------------- skipped lines
@@ -530,6 +558,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     std::uint32_t last_order_index = kNoEntry; // ... and its index
     std::vector<UndatedLine> undated;
     Lookahead ahead;
+    MarkerColumn discount_marks(Field::Discount, StatusWord::None, true);
+    MarkerColumn returned_marks(Field::Returned, StatusWord::Returned, false);
+    MarkerColumn disputed_marks(Field::Disputed, StatusWord::Disputed, false);
+    MarkerColumn rush_marks(Field::Rush, StatusWord::Rush, false);
     std::string ahead_scratch; // a number key's text, lines ahead
     // Which fields the table has, asked once (a virtual call per field, not per line).
     std::array<bool, kFieldCount> has{};
@@ -649,8 +681,7 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             line.profit = line.amount;
         }
         if (has[field_index(Field::Discount)]) {
-            line.discounted = marker_in(lines.cell(i, Field::Discount), StatusWord::None, true,
-                                        reading, Field::Discount);
+            line.discounted = discount_marks.read(lines.cell(i, Field::Discount), reading);
         }
 
         // The client (most exports list a client's lines together: the previous one first).
@@ -703,17 +734,14 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
             orders.take_date(o, order_date);
         }
         if (line.amount < 0 || (has[field_index(Field::Returned)] &&
-                                marker_in(lines.cell(i, Field::Returned), StatusWord::Returned,
-                                          false, reading, Field::Returned))) {
+                                returned_marks.read(lines.cell(i, Field::Returned), reading))) {
             orders.mark(o, Orders::Returned);
         }
         if (has[field_index(Field::Disputed)] &&
-            marker_in(lines.cell(i, Field::Disputed), StatusWord::Disputed, false, reading,
-                      Field::Disputed)) {
+            disputed_marks.read(lines.cell(i, Field::Disputed), reading)) {
             orders.mark(o, Orders::Disputed);
         }
-        if (has[field_index(Field::Rush)] &&
-            marker_in(lines.cell(i, Field::Rush), StatusWord::Rush, false, reading, Field::Rush)) {
+        if (has[field_index(Field::Rush)] && rush_marks.read(lines.cell(i, Field::Rush), reading)) {
             orders.mark(o, Orders::Rush);
         }
         if (got_due && got_paid) {
