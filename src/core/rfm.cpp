@@ -66,14 +66,16 @@ template <typename Nth> double quantile_type7_of(std::size_t n, double p, Nth&& 
     return x_lo;
 }
 
-// The k-th smallest values of a population for k in ascending order, each found by
-// partitioning only what is right of the one before (a few quantiles of a hundred thousand
-// clients without sorting them all).
+// The k-th smallest values of a population, each found by partitioning only what is right of
+// the one found before (a few quantiles of a hundred thousand clients without sorting them
+// all). The positions a run of type-7 quantiles reads never go below the last but one found
+// (with no more values than bins, the next quantile's lower position can be the last one's
+// lower position), and a position found stays in place when a later one is partitioned.
 class AscendingSelection {
 public:
     explicit AscendingSelection(std::vector<double>& values) : values_(values) {}
     double operator()(std::size_t k) {
-        if (k != last_) {
+        if (last_ == kNone || k > last_) {
             const auto from =
                 values_.begin() + static_cast<std::ptrdiff_t>(last_ == kNone ? 0 : last_ + 1);
             std::nth_element(from, values_.begin() + static_cast<std::ptrdiff_t>(k), values_.end());
@@ -115,7 +117,8 @@ std::vector<double> rfm_breaks(std::vector<double> population, RfmMeasure measur
     for (double v : population) {
         validate_rfm_value(v, measure);
     }
-    // The probabilities ascend, and so do the positions the quantiles read.
+    // The probabilities ascend: the positions the quantiles read go down no further than
+    // AscendingSelection allows.
     AscendingSelection nth(population);
     std::vector<double> breaks;
     breaks.reserve(static_cast<std::size_t>(bins - 1));

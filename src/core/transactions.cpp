@@ -25,7 +25,9 @@ public:
     HeldText& operator=(const HeldText&) = delete;
     void hold(std::string_view text) {
         if (text.size() <= sizeof small_) {
-            std::memcpy(small_, text.data(), text.size());
+            if (!text.empty()) { // (an empty view may have no characters at all)
+                std::memcpy(small_, text.data(), text.size());
+            }
             view_ = {small_, text.size()};
         } else {
             big_.assign(text);
@@ -108,6 +110,7 @@ private:
 };
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // ---------------------------------------------------------------- skipped lines
 
@@ -178,7 +181,9 @@ void place_by(Item* items, std::size_t count, std::size_t buckets, Key key,
             Item item = items[next[b]];
             for (std::size_t k = key(item); k != b; k = key(item)) {
                 Item* place = items + next[k]++;
-                __builtin_prefetch(place + 2);
+                if (next[k] + 1 < count) {
+                    __builtin_prefetch(items + next[k] + 1);
+                }
                 std::swap(item, *place);
             }
             items[next[b]++] = item;
@@ -218,7 +223,6 @@ public:
     double date(std::uint32_t k) const { return sums_[k].day; }
     bool has(std::uint32_t k, Mark m) const { return (marks_[k] & m) != 0; }
     void mark(std::uint32_t k, Mark m) { marks_[k] = static_cast<std::uint8_t>(marks_[k] | m); }
-    void unmark(std::uint32_t k, Mark m) { marks_[k] = static_cast<std::uint8_t>(marks_[k] & ~m); }
     double days_late(std::uint32_t k) const { return with_days_late_ ? days_late_[k] : kNaN; }
 
     // A line that counts: its amount and profit.
@@ -537,8 +541,10 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     std::vector<std::string_view> client_keys; // views of the clients' keys, side by side
     Orders orders(n, due_paid || late_col);
     std::vector<KeyedOrder> keyed; // the orders with an id
-    // Reserved for the most there can be: only the pages written are ever touched, and no
-    // vector is copied while it grows.
+    // The keyed orders: reserved for the most there can be (only the pages written are ever
+    // touched, and nothing is copied while they grow), and dropped with the run, not after
+    // the join: unmapping a large buffer in the middle costs the rest of the run dearly on
+    // some virtual machines (BENCHMARKS.md).
     if (has_ids) {
         keyed.reserve(n);
     }
@@ -820,7 +826,9 @@ ClientsFromOrders aggregate_orders(const LineSource& lines,
     by_value.reserve(clients.size());
     for (std::uint32_t c = 0; c < clients.size(); ++c) {
         if (clients[c].used) {
-            by_value.emplace_back(by_profit ? clients[c].profit : clients[c].revenue, c);
+            const double value = by_profit ? clients[c].profit : clients[c].revenue;
+            // (A sum run to infinity both ways is no number: last, not a broken order.)
+            by_value.emplace_back(std::isnan(value) ? -kInfinity : value, c);
         }
     }
     std::sort(by_value.begin(), by_value.end(), [](const auto& a, const auto& b) {
