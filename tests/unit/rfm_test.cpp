@@ -37,9 +37,19 @@ TEST(RfmQuantile, BreaksAreTheQuantilesOfTheSortedPopulation) {
     // rfm_breaks() selects the values its quantiles read instead of sorting them all: the same
     // breaks as quantile_type7() of the sorted population, with many ties and without, for
     // every number of bins.
+    // Also populations no larger than the bins, where a quantile's lower position repeats the
+    // one before.
     std::mt19937 rng(11);
-    for (const int distinct : {3, 50, 100000}) {
-        std::vector<double> population(10007);
+    for (const auto& [size, distinct] : std::vector<std::pair<std::size_t, int>>{{1, 5},
+                                                                                 {2, 5},
+                                                                                 {3, 5},
+                                                                                 {5, 3},
+                                                                                 {9, 100},
+                                                                                 {12, 4},
+                                                                                 {10007, 3},
+                                                                                 {10007, 50},
+                                                                                 {10007, 100000}}) {
+        std::vector<double> population(size);
         for (double& v : population) {
             v = static_cast<double>(rng() % static_cast<unsigned>(distinct));
         }
@@ -52,7 +62,7 @@ TEST(RfmQuantile, BreaksAreTheQuantilesOfTheSortedPopulation) {
             ASSERT_EQ(breaks.size(), probs.size());
             for (std::size_t k = 0; k < probs.size(); ++k) {
                 EXPECT_EQ(breaks[k], triage::quantile_type7(sorted, probs[k]) + 1)
-                    << distinct << " " << bins << " " << k;
+                    << size << " " << distinct << " " << bins << " " << k;
             }
         }
     }
