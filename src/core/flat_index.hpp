@@ -86,15 +86,50 @@ private:
     std::size_t size_ = 0;
 };
 
+// `bytes` (at most 8) bytes of a key from `at`, as one number (memcpy: any alignment, one
+// load); the hash and the comparison of keys read them alike.
+inline std::uint64_t key_bytes(std::string_view key, std::size_t at, std::size_t bytes) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, key.data() + at, bytes);
+    return w;
+}
+
+// A key of 4 to 7 bytes as one number: its first four and its last four bytes (overlapping).
+inline std::uint64_t short_key_word(std::string_view key) {
+    return key_bytes(key, 0, 4) | key_bytes(key, key.size() - 4, 4) << 32;
+}
+
+// Two keys are equal (the short ids of exports compared in place, eight bytes at a time, the
+// last word overlapping the ones before, without a call to memcmp).
+inline bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) {
+        return false;
+    }
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            if (key_bytes(a, i, 8) != key_bytes(b, i, 8)) {
+                return false;
+            }
+        }
+        return key_bytes(a, n - 8, 8) == key_bytes(b, n - 8, 8);
+    }
+    if (n >= 4) { // the first and the last four bytes (overlapping)
+        return key_bytes(a, 0, 4) == key_bytes(b, 0, 4) &&
+               key_bytes(a, n - 4, 4) == key_bytes(b, n - 4, 4);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // The hash of a key (and a salt, e.g. the client of an order id): its bytes taken eight at a
 // time (a shorter key, or the end of a longer one, in one or two overlapping loads), each word
 // mixed in by a multiplication, then a final mix (the index takes the low bits).
 inline std::uint64_t key_hash(std::string_view key, std::uint32_t salt = 0) {
-    const auto load = [&key](std::size_t at, std::size_t bytes) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, key.data() + at, bytes);
-        return w;
-    };
     const auto mix = [](std::uint64_t h, std::uint64_t w) {
         h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
         return h ^ (h >> 31);
@@ -103,11 +138,11 @@ inline std::uint64_t key_hash(std::string_view key, std::uint32_t salt = 0) {
     std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{salt} << 8) ^ n;
     if (n >= 8) {
         for (std::size_t i = 0; i + 8 < n; i += 8) {
-            h = mix(h, load(i, 8));
+            h = mix(h, key_bytes(key, i, 8));
         }
-        h = mix(h, load(n - 8, 8));
+        h = mix(h, key_bytes(key, n - 8, 8));
     } else if (n >= 4) {
-        h = mix(h, load(0, 4) | load(n - 4, 4) << 32);
+        h = mix(h, short_key_word(key));
     } else {
         std::uint64_t w = 0;
         for (std::size_t i = 0; i < n; ++i) {

@@ -47,45 +47,6 @@ private:
     std::string_view view_;
 };
 
-// Eight bytes of a text from `at` (memcpy: any alignment, compiled to one load).
-inline std::uint64_t word_at(std::string_view text, std::size_t at) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + at, sizeof w);
-    return w;
-}
-
-// Two keys are equal (the short ids of exports compared in place, eight or four bytes at a
-// time, the last word overlapping the ones before, without a call to memcmp).
-inline bool same_text(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) {
-        return false;
-    }
-    if (n < 8) {
-        if (n >= 4) {
-            std::uint32_t x[2];
-            std::uint32_t y[2];
-            std::memcpy(&x[0], a.data(), 4);
-            std::memcpy(&x[1], a.data() + n - 4, 4);
-            std::memcpy(&y[0], b.data(), 4);
-            std::memcpy(&y[1], b.data() + n - 4, 4);
-            return x[0] == y[0] && x[1] == y[1];
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-        if (word_at(a, i) != word_at(b, i)) {
-            return false;
-        }
-    }
-    return word_at(a, n - 8) == word_at(b, n - 8);
-}
-
 // A marker column (returned, disputed, rush, discount) read line by line by marker_in()'s
 // rules: exports repeat a flag's word line after line ("No", "No", "Yes", "No"), so the last
 // text and what it said are kept, and a text equal to it is not read again.
