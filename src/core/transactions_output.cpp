@@ -18,20 +18,24 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 namespace {
 
-// The per-client measures: their field, where the aggregation keeps them, and how the Clients
-// sheet shows them, in the sheet's order.
+// The per-client measures: their field, where the aggregation keeps them, how the Clients
+// sheet shows them (in the sheet's order), and whether the client table takes them. The orders
+// and the first and last order dates it does not: it takes the days since the last order and
+// the usual interval as the aggregation made them (from distinct order days), not made again
+// from those.
 struct Measure {
     Field field;
     std::vector<double> ClientsFromOrders::*values;
     ClientsSheetFormat format;
+    bool in_client_table = true;
 };
 
 constexpr std::array<Measure, 12> kMeasures = {{
     {Field::Revenue, &ClientsFromOrders::revenue, ClientsSheetFormat::Money},
     {Field::Profit, &ClientsFromOrders::profit, ClientsSheetFormat::Money},
-    {Field::Orders, &ClientsFromOrders::orders, ClientsSheetFormat::Number},
-    {Field::FirstOrderDate, &ClientsFromOrders::first_order, ClientsSheetFormat::Date},
-    {Field::LastOrderDate, &ClientsFromOrders::last_order, ClientsSheetFormat::Date},
+    {Field::Orders, &ClientsFromOrders::orders, ClientsSheetFormat::Number, false},
+    {Field::FirstOrderDate, &ClientsFromOrders::first_order, ClientsSheetFormat::Date, false},
+    {Field::LastOrderDate, &ClientsFromOrders::last_order, ClientsSheetFormat::Date, false},
     {Field::DaysSinceLastOrder, &ClientsFromOrders::days_since_last_order,
      ClientsSheetFormat::Number},
     {Field::UsualDaysBetweenOrders, &ClientsFromOrders::usual_days_between_orders,
@@ -49,11 +53,7 @@ FieldColumns client_fields(const ClientsFromOrders& clients) {
     FieldColumns fields;
     for (const Measure& m : kMeasures) {
         const std::vector<double>& values = clients.*m.values;
-        // The days since the last order and the usual interval are given as the aggregation
-        // made them (from distinct order days): the orders and the dates they would otherwise
-        // be made from are left out.
-        if (values.empty() || m.field == Field::Orders || m.field == Field::FirstOrderDate ||
-            m.field == Field::LastOrderDate) {
+        if (values.empty() || !m.in_client_table) {
             continue;
         }
         Column& column = fields[field_index(m.field)];
