@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make zip unzip binutils pkg-config debootstrap
-  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libboost-dev libnlopt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libboost-dev libnlopt-dev libnlopt-cxx-dev
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru libreoffice-l10n-fi
   clang libclang-rt-14-dev
   xvfb xauth imagemagick xdotool
