@@ -364,19 +364,15 @@ private:
     }
 
     void read_signals(const Json& root, RiskRules& rules) {
-        const Json* signals = find(root, "signals");
+        const Json* signals =
+            object(root, "", "signals",
+                   {signal_key(Signal::DaysLate), signal_key(Signal::ReturnRate),
+                    signal_key(Signal::Complaints), signal_key(Signal::DiscountShare),
+                    signal_key(Signal::CostToServe), signal_key(Signal::ApprovalDays),
+                    signal_key(Signal::ScopeCreep), signal_key(Signal::RushShare)});
         if (signals == nullptr) {
             return;
         }
-        if (!signals->is_object()) {
-            problems_.wrong_type("/signals", kTypeObject, *signals);
-            return;
-        }
-        unknown_keys(*signals, "/signals",
-                     {signal_key(Signal::DaysLate), signal_key(Signal::ReturnRate),
-                      signal_key(Signal::Complaints), signal_key(Signal::DiscountShare),
-                      signal_key(Signal::CostToServe), signal_key(Signal::ApprovalDays),
-                      signal_key(Signal::ScopeCreep), signal_key(Signal::RushShare)});
         for (Signal s : kAllSignals) {
             const std::string path = child("/signals", signal_key(s));
             if (const Json* rule =

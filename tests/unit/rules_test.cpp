@@ -215,6 +215,14 @@ TEST(RulesValidation, WrongTypeForObjectsListsAndTexts) {
         EXPECT_EQ(p[0].kind, RuleProblemKind::WrongType);
         EXPECT_EQ(p[0].path, "");
     }
+    // So must the signals and the synonyms, each reported once at its own path.
+    for (const char* key : {"signals", "synonyms"}) {
+        const std::vector<RuleProblem> p =
+            problems_of(std::string("{\"") + key + "\": [\"days_late\"]}");
+        ASSERT_EQ(p.size(), 1u) << key;
+        EXPECT_EQ(p[0].kind, RuleProblemKind::WrongType) << key;
+        EXPECT_EQ(p[0].path, std::string("/") + key);
+    }
 }
 
 TEST(RulesValidation, OutOfRangeForEveryNumber) {
