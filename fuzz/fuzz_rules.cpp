@@ -119,9 +119,11 @@ triage::RuleSet built(Bytes& in) {
             r.cohort_period =
                 in.next() % 2 == 0 ? triage::CohortPeriod::Month : triage::CohortPeriod::Quarter;
             break;
-        case 2: // a whole day between 2000 and 2179, as the rules write dates
-            r.analysis_date = triage::serial_from_civil(2000, 1, 1) + in.next() * 256 + in.next();
+        case 2: { // a whole day between 2000 and 2179, as the rules write dates
+            const int high = in.next();
+            r.analysis_date = triage::serial_from_civil(2000, 1, 1) + high * 256 + in.next();
             break;
+        }
         default: {
             // A synonym of valid UTF-8 (the reader takes no other): pieces of Latin, Cyrillic
             // and Finnish letters, digits, spaces and punctuation.
@@ -143,7 +145,8 @@ std::string spliced(Bytes& in) {
     const auto& all = triage::presets();
     const std::uint8_t which = in.next();
     std::string text = triage::rules_to_json(all[which % all.size()].rules);
-    const std::size_t place = (static_cast<std::size_t>(in.next()) << 8 | in.next()) % text.size();
+    const std::size_t high = in.next();
+    const std::size_t place = (high << 8 | in.next()) % text.size();
     text.replace(place, which / 16, in.rest());
     return text;
 }

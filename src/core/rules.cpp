@@ -4,6 +4,7 @@
 
 #include "core/headers.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace triage {
@@ -86,23 +87,32 @@ RuleSet default_rules() {
     return RuleSet{};
 }
 
-namespace {
-
-std::string what_text(const std::vector<RuleProblem>& problems) {
-    std::string out = "invalid rules:";
-    for (const RuleProblem& p : problems) {
-        out += " ";
-        out += p.path.empty() ? "(the whole text)" : p.path;
-        out += ": ";
-        out += p.message(Lang::En);
+std::string rule_problems_text(const std::vector<RuleProblem>& problems, Lang lang,
+                               std::string_view separator) {
+    static constexpr Localized kMore = {"\xE2\x80\xA6 and {} more.", "\xE2\x80\xA6 и ещё {}.",
+                                        "\xE2\x80\xA6 ja {} muuta."};
+    std::string out;
+    const std::size_t shown = std::min(problems.size(), kShownRuleProblems);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const RuleProblem& p = problems[i];
+        if (i > 0) {
+            out += separator;
+        }
+        if (!p.path.empty()) {
+            out += p.path + ": ";
+        }
+        out += p.message(lang);
+    }
+    if (shown < problems.size()) {
+        out += separator;
+        out += fill_placeholders(kMore.in(lang), {std::to_string(problems.size() - shown)});
     }
     return out;
 }
 
-} // namespace
-
 RulesError::RulesError(std::vector<RuleProblem> problems)
-    : InvalidInput(what_text(problems)), problems_(std::move(problems)) {}
+    : InvalidInput("invalid rules: " + rule_problems_text(problems, Lang::En, " ")),
+      problems_(std::move(problems)) {}
 
 std::string rules_to_json(const RuleSet& rules) {
     // Invalid UTF-8 in a synonym is replaced rather than thrown: the text stays writable.

@@ -76,8 +76,17 @@ struct RuleProblem {
     const std::string& message(Lang lang) const { return messages[static_cast<std::size_t>(lang)]; }
 };
 
-// Thrown by parse_rules(): every problem found, not only the first. what() is the English
-// messages joined, each prefixed with its path.
+// How many problems rule_problems_text() names; a text of many errors (a large document of
+// the wrong shape has hundreds of thousands) is summed up after them.
+constexpr std::size_t kShownRuleProblems = 20;
+
+// The problems as one text for the user: "path: message" each (the message alone for the whole
+// text), joined by `separator`, at most kShownRuleProblems of them, then "... and N more.".
+std::string rule_problems_text(const std::vector<RuleProblem>& problems, Lang lang,
+                               std::string_view separator);
+
+// Thrown by parse_rules(): every problem found, not only the first. what() is
+// "invalid rules: " and the English rule_problems_text().
 class RulesError : public InvalidInput {
 public:
     explicit RulesError(std::vector<RuleProblem> problems);

@@ -93,15 +93,7 @@ std::string invalid_rules_message(const RulesError& error, Lang lang) {
         "The Client Triage rules stored in this document are invalid:",
         "Правила Client Triage, сохранённые в документе, неверны:",
         "Asiakirjaan tallennetut Client Triage -säännöt ovat virheelliset:"};
-    std::string message = kIntro.in(lang);
-    for (const RuleProblem& p : error.problems()) {
-        message += " ";
-        if (!p.path.empty()) {
-            message += p.path + ": ";
-        }
-        message += p.message(lang);
-    }
-    return message;
+    return std::string(kIntro.in(lang)) + " " + rule_problems_text(error.problems(), lang, " ");
 }
 
 } // namespace triage::uno

@@ -111,12 +111,8 @@ private:
     static bool apply(const PanelHost& host, const std::string& json) {
         const RulesLoad load = load_rules(json);
         if (!load.ok()) {
-            std::string text = panel_text(PanelText::RulesRefused).in(host.lang());
-            for (const RuleProblem& p : load.problems) {
-                text += "\n" + (p.path.empty() ? std::string() : p.path + ": ") +
-                        p.message(host.lang());
-            }
-            message(host, text);
+            message(host, std::string(panel_text(PanelText::RulesRefused).in(host.lang())) + "\n" +
+                              rule_problems_text(load.problems, host.lang(), "\n"));
             return false;
         }
         write_rules_text(host.model(), rules_to_json(*load.rules));

@@ -490,6 +490,67 @@ TEST(RulesHostile, DeepNestingIsRefusedWithoutRecursion) {
     EXPECT_EQ(p[0].kind, RuleProblemKind::UnknownKey);
 }
 
+TEST(RulesHostile, AnObjectOfManyKeysIsReadWhole) {
+    // Almost 1 MiB of one object's keys (80,000, the last one given twice): its members are
+    // placed as they come (ordered_json's operator[] searched them one by one: 4.5 s).
+    std::string json = "{\"x\": {";
+    for (int i = 0; i < 80000; ++i) {
+        json += (i > 0 ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+    }
+    json += ", \"k79999\": 0}, \"tiers\": {\"a_share\": 2}}";
+    ASSERT_LE(json.size(), triage::kMaxRulesBytes);
+    const std::vector<RuleProblem> p = problems_of(json);
+    ASSERT_EQ(p.size(), 3u);
+    EXPECT_EQ(p[0].kind, RuleProblemKind::DuplicateKey);
+    EXPECT_EQ(p[0].path, "/x/k79999");
+    EXPECT_EQ(p[1].kind, RuleProblemKind::UnknownKey);
+    EXPECT_EQ(p[1].path, "/x");
+    EXPECT_EQ(p[2].kind, RuleProblemKind::OutOfRange);
+    EXPECT_EQ(p[2].path, "/tiers/a_share");
+    // Many keys in an object the schema knows: each one reported, the rest of it still read.
+    json = "{\"bands\": {\"medium_from\": 100";
+    for (int i = 0; i < 20000; ++i) {
+        json += ", \"b" + std::to_string(i) + "\": 1";
+    }
+    json += "}}";
+    const std::vector<RuleProblem> q = problems_of(json);
+    ASSERT_EQ(q.size(), 20001u);
+    EXPECT_EQ(q[0].path, "/bands/b0");
+    EXPECT_EQ(q[19999].path, "/bands/b19999");
+    EXPECT_EQ(q[20000].path, "/bands/medium_from"); // the range check, after the keys
+}
+
+TEST(RulesHostile, ManyProblemsAreSummedUpInTheirText) {
+    std::string json = "{";
+    for (int i = 0; i < 25; ++i) {
+        json += (i > 0 ? ", \"u" : "\"u") + std::to_string(i) + "\": 1";
+    }
+    json += "}";
+    std::vector<RuleProblem> p = problems_of(json);
+    ASSERT_EQ(p.size(), 25u);
+    const std::string en = triage::rule_problems_text(p, Lang::En, "\n");
+    EXPECT_EQ(std::count(en.begin(), en.end(), '\n'), 20) << en; // 20 problems, then the rest
+    EXPECT_EQ(en.substr(0, en.find('\n')), "/u0: " + p[0].message(Lang::En));
+    EXPECT_NE(en.find("/u19: "), std::string::npos);
+    EXPECT_EQ(en.find("/u20: "), std::string::npos);
+    EXPECT_EQ(en.substr(en.rfind('\n') + 1), "\xE2\x80\xA6 and 5 more.");
+    EXPECT_NE(triage::rule_problems_text(p, Lang::Ru, " ").find("и ещё 5"), std::string::npos);
+    EXPECT_NE(triage::rule_problems_text(p, Lang::Fi, " ").find("ja 5 muuta"), std::string::npos);
+    // Twenty or fewer are all named; a problem of the whole text has no path.
+    p.resize(20);
+    EXPECT_EQ(triage::rule_problems_text(p, Lang::En, "\n").find("more"), std::string::npos);
+    const std::vector<RuleProblem> syntax = problems_of("{");
+    EXPECT_EQ(triage::rule_problems_text(syntax, Lang::En, " "), syntax[0].message(Lang::En));
+    // The exception's text is the same summary.
+    try {
+        triage::parse_rules(json);
+        FAIL() << "expected RulesError";
+    } catch (const triage::RulesError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "invalid rules: " + triage::rule_problems_text(e.problems(), Lang::En, " "));
+    }
+}
+
 TEST(RulesHostile, OddTextsInMessagesStayReadable) {
     // A key with control characters and a long key are shown, cut and cleaned, in the message.
     const std::string key = "\\u0001" + std::string(500, 'k');
