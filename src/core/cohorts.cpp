@@ -1,11 +1,13 @@
 #include "core/cohorts.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/values.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string>
 
 namespace triage {
 
@@ -93,6 +95,32 @@ std::string period_label(int index, CohortPeriod period) {
     return text;
 }
 
+std::string cohort_note(const CohortTable& table, Lang lang) {
+    static constexpr Localized kMonths = {
+        "Clients whose first order came before {} are not shown ({} of them): the sheet covers "
+        "the last 120 months.",
+        "Не показаны клиенты, впервые купившие до {} ({}): лист охватывает последние 120 месяцев.",
+        "Asiakkaita, joiden ensimmäinen tilaus oli ennen {}, ei näytetä ({}): taulukko kattaa "
+        "viimeiset 120 kuukautta."};
+    static constexpr Localized kQuarters = {
+        "Clients whose first order came before {} are not shown ({} of them): the sheet covers "
+        "the last 40 quarters.",
+        "Не показаны клиенты, впервые купившие до {} ({}): лист охватывает последние 40 "
+        "кварталов.",
+        "Asiakkaita, joiden ensimmäinen tilaus oli ennen {}, ei näytetä ({}): taulukko kattaa "
+        "viimeiset 40 neljännestä."};
+    if (table.earlier_clients == 0) {
+        return {};
+    }
+    const Localized& pattern = table.period == CohortPeriod::Month ? kMonths : kQuarters;
+    return fill_placeholders(pattern.in(lang), {period_label(table.oldest, table.period),
+                                                std::to_string(table.earlier_clients)});
+}
+
+std::size_t max_cohort_periods(CohortPeriod period) {
+    return period == CohortPeriod::Month ? 120 : 40;
+}
+
 std::size_t CohortTable::periods() const {
     std::size_t most = 0;
     for (const auto& row : active) {
@@ -126,6 +154,7 @@ CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t client
         throw InvalidInput("the analysis date must be a date");
     }
     const int last = period_of(analysis_day, period);
+    const int oldest = last - static_cast<int>(max_cohort_periods(period)) + 1;
     // Each client's first period, and every order's (client, period) with its amount: sorted,
     // the pairs of one client and period stand together (a map of 400,000 pairs took 0.5 s).
     std::vector<int> first(clients, -1);
@@ -152,8 +181,13 @@ CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t client
     });
     CohortTable out;
     out.period = period;
+    out.oldest = oldest;
     std::set<int> starts;
-    for (int f : first) {
+    for (int& f : first) {
+        if (f >= 0 && f < oldest) {
+            f = -1; // before the periods shown: left out, orders and all
+            ++out.earlier_clients;
+        }
         if (f >= 0) {
             starts.insert(f);
         }
@@ -181,6 +215,9 @@ CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t client
     }
     for (std::size_t i = 0; i < ordered.size(); ++i) {
         const Ordered& o = ordered[i];
+        if (first[o.client] < 0) {
+            continue;
+        }
         const std::size_t k = static_cast<std::size_t>(o.at - first[o.client]);
         if (i == 0 || ordered[i - 1].client != o.client || ordered[i - 1].at != o.at) {
             ++out.active[row(o.client)][k];

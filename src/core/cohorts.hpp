@@ -20,8 +20,16 @@ enum class CohortPeriod { Month, Quarter };
 std::string_view cohort_period_key(CohortPeriod period);
 std::optional<CohortPeriod> cohort_period_from_key(std::string_view key);
 
+// The cohorts of the last ten years before the analysis date at most: 120 months or 40
+// quarters (a date typed as 1025 for 2025 would otherwise ask for a sheet of a thousand years).
+std::size_t max_cohort_periods(CohortPeriod period);
+
 struct CohortTable {
     CohortPeriod period = CohortPeriod::Month;
+    // Clients whose first order came before the oldest period shown (max_cohort_periods()),
+    // left out with all their orders, and that oldest period.
+    std::size_t earlier_clients = 0;
+    int oldest = 0;
     std::vector<int> cohorts;       // the first-order period of each cohort, ascending
     std::vector<std::size_t> sizes; // its clients
     // [cohort][k]: the cohort's clients with an order in period cohort + k, and their revenue,
@@ -48,6 +56,9 @@ enum class CohortText {
     ChartTitle,
 };
 std::string cohort_text(CohortText text, CohortPeriod period, Lang lang);
+// What the table leaves out, for the sheet's title: "Clients whose first order came before
+// 2016-07 are not shown (3 of them): ..."; "" when it leaves out nobody.
+std::string cohort_note(const CohortTable& table, Lang lang);
 // "M0", "M1", ... for months, "Q0", ... for quarters (the same in the three languages).
 std::string offset_label(std::size_t k, CohortPeriod period);
 
@@ -57,8 +68,8 @@ int period_of(double day, CohortPeriod period);
 std::string period_label(int index, CohortPeriod period);
 
 // The cohorts of `orders` (each a client's dated order: client, day, amount) up to
-// `analysis_day` (later orders are not counted). Throws InvalidInput for a day that is not a
-// date or a client index out of range.
+// `analysis_day` (later orders are not counted), of the last max_cohort_periods() periods. Throws
+// InvalidInput for a day that is not a date or a client index out of range.
 CohortTable cohort_table(const std::vector<Purchase>& orders, std::size_t clients,
                          double analysis_day, CohortPeriod period = CohortPeriod::Month);
 

@@ -70,6 +70,10 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
         }
     };
     title_row(CohortText::RetentionTitle);
+    if (const std::string note = cohort_note(table, lang); !note.empty()) {
+        rows.back().getArray()[0] <<=
+            to_ou(cohort_text(CohortText::RetentionTitle, period, lang) + " " + note);
+    }
     header_row();
     const sal_Int32 retention_first = static_cast<sal_Int32>(rows.size());
     cohort_rows(false);

@@ -677,6 +677,35 @@ TEST(OrdersInCalc, CdnowSampleGetsPAliveAndClv) {
     EXPECT_EQ(quarters[3][0], "All cohorts");
 }
 
+// Dates centuries apart (a year typed wrong, 1583 or 9999): the run completes, the Cohorts
+// sheet shows the last 120 months only and says whom it leaves out, instead of asking Calc for
+// a table of 100,000 months.
+TEST(OrdersInCalc, DatesCenturiesApartGiveTenYearsOfCohorts) {
+    Rows rows = {{std::string("Customer ID"), std::string("Order Date"), std::string("Amount")},
+                 {std::string("C1"), std::string("1583-01-01"), 5.0},
+                 {std::string("C1"), std::string("9999-11-20"), 5.0},
+                 {std::string("C2"), std::string("9999-10-02"), 10.0},
+                 {std::string("C3"), std::string("9999-12-01"), 7.0},
+                 {std::string("C3"), std::string("9999-12-02"), 8.0}};
+    CalcDoc doc;
+    office::set_rows(doc, "A1", rows);
+    office::select(doc, "A2");
+    const auto result =
+        office::run_command(doc, "org.clienttriage.command:Segment", {{"Silent", "true"}});
+    ASSERT_TRUE(result.success) << result.message;
+    EXPECT_NE(result.message.find("of 3 clients"), std::string::npos) << result.message;
+    const auto cohorts = sheet_rows(doc, sheet_of(doc, "Cohorts"), 6, "F");
+    EXPECT_NE(cohorts[0][0].find("Clients whose first order came before 9990-01 are not shown "
+                                 "(1 of them): the sheet covers the last 120 months."),
+              std::string::npos)
+        << cohorts[0][0];
+    EXPECT_EQ(cohorts[2][0], "9999-10");
+    EXPECT_EQ(cohorts[3][0], "9999-12");
+    EXPECT_EQ(cohorts[4][0], "All cohorts");
+    EXPECT_EQ(std::stod(cohorts[4][1]), 2); // C2 and C3; C1 (1583) is left out
+    EXPECT_EQ(cohorts[1][4], "M2");         // 9999-10 .. 9999-12
+}
+
 // A client table with orders, first and last order dates gets the models' columns after Next
 // step; a re-run replaces them; a cell of the user's where they would go refuses the run; the
 // lapse option p_alive_below decides Win back there too.

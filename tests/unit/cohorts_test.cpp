@@ -61,6 +61,53 @@ TEST(Cohorts, SharesAndRevenueByPeriodSinceTheFirstOrder) {
     EXPECT_THROW(triage::cohort_table({{5, on(1, 1), 1}}, 4, on(4, 30)), triage::InvalidInput);
 }
 
+// At most ten years of cohorts: a client whose first order is older (a date typed 1583 for
+// 2023, or a real client of long ago) is left out with all its orders and counted, so that two
+// lines from 1583 and 9999 cannot ask for a sheet of 100,000 columns.
+TEST(Cohorts, TheLastTenYearsAtMost) {
+    using triage::serial_from_civil;
+    const double analysis = serial_from_civil(2026, 6, 30);
+    const std::vector<triage::Purchase> orders = {
+        {0, serial_from_civil(1583, 1, 1), 5},   {0, serial_from_civil(2026, 6, 1), 7},
+        {1, serial_from_civil(2016, 6, 30), 10}, {1, serial_from_civil(2026, 6, 2), 1},
+        {2, serial_from_civil(2016, 7, 1), 20},  {2, serial_from_civil(2026, 6, 3), 2},
+        {3, serial_from_civil(2026, 1, 1), 30}};
+    const triage::CohortTable t = triage::cohort_table(orders, 4, analysis);
+    EXPECT_EQ(t.periods(), 120u); // 2016-07 .. 2026-06
+    EXPECT_EQ(t.earlier_clients, 2u);
+    EXPECT_EQ(triage::period_label(t.oldest, CohortPeriod::Month), "2016-07");
+    ASSERT_EQ(t.cohorts.size(), 2u);
+    EXPECT_EQ(triage::period_label(t.cohorts[0], CohortPeriod::Month), "2016-07");
+    EXPECT_EQ(t.sizes, (std::vector<std::size_t>{1, 1}));
+    EXPECT_EQ(t.active[0].front(), 1u);
+    EXPECT_EQ(t.active[0].back(), 1u);
+    EXPECT_EQ(t.revenue[0].back(), 2.0); // client 2's; client 0's June order is left out
+    EXPECT_EQ(triage::cohort_note(t, triage::Lang::En),
+              "Clients whose first order came before 2016-07 are not shown (2 of them): the "
+              "sheet covers the last 120 months.");
+    EXPECT_NE(triage::cohort_note(t, triage::Lang::Ru).find("купившие до 2016-07 (2)"),
+              std::string::npos);
+    EXPECT_NE(triage::cohort_note(t, triage::Lang::Fi).find("ennen 2016-07, ei näytetä (2)"),
+              std::string::npos);
+    // By quarter: 40 of them, 2016 Q3 .. 2026 Q2.
+    const triage::CohortTable q = triage::cohort_table(orders, 4, analysis, CohortPeriod::Quarter);
+    EXPECT_EQ(q.periods(), 40u);
+    EXPECT_EQ(q.earlier_clients, 2u);
+    EXPECT_NE(triage::cohort_note(q, triage::Lang::En).find("before 2016 Q3"), std::string::npos);
+    // Two lines 8,400 years apart: one client, left out; a table of nothing, not of 100,000
+    // periods.
+    const triage::CohortTable far = triage::cohort_table(
+        {{0, serial_from_civil(1583, 1, 1), 1}, {0, serial_from_civil(9999, 12, 1), 1}}, 1,
+        serial_from_civil(9999, 12, 31));
+    EXPECT_TRUE(far.cohorts.empty());
+    EXPECT_EQ(far.periods(), 0u);
+    EXPECT_EQ(far.earlier_clients, 1u);
+    // Within ten years nothing is left out and there is no note.
+    const triage::CohortTable near = triage::cohort_table({orders.back()}, 4, analysis);
+    EXPECT_EQ(near.earlier_clients, 0u);
+    EXPECT_EQ(triage::cohort_note(near, triage::Lang::En), "");
+}
+
 TEST(Cohorts, SuperstoreCohortsAreItsClients) {
     const std::string path = std::string(TRIAGE_SHARED_DATA) + "/superstore/superstore_orders.csv";
     const auto text = triage::test::read_file(path);
