@@ -1,6 +1,7 @@
 #include "core/batch.hpp"
 
 #include "core/error.hpp"
+#include "core/hash_seed.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -281,7 +282,9 @@ private:
     };
 
     static std::size_t hash(std::uint64_t number, std::uint32_t tag) {
-        std::uint64_t h = (number ^ (std::uint64_t{tag} << 40)) * 0x9E3779B97F4A7C15ull;
+        // Seeded like the aggregation's (hash_seed.hpp): values chosen to share a slot cannot
+        // be worked out in advance.
+        std::uint64_t h = (number ^ (std::uint64_t{tag} << 40) ^ kHashSeed) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
         h *= 0xBF58476D1CE4E5B9ull;
         return static_cast<std::size_t>(h ^ (h >> 32));

@@ -3,13 +3,12 @@
 // than a node-based map for a million lookups (BENCHMARKS.md).
 #pragma once
 
-#include <chrono>
+#include "core/hash_seed.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <exception>
 #include <limits>
-#include <random>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -128,24 +127,6 @@ inline bool same_text(std::string_view a, std::string_view b) {
     }
     return true;
 }
-
-// A random seed of this process's key hashes, taken when it starts: which keys share a hash
-// cannot be worked out in advance, so no export can be made to pile its client keys up in one
-// run of the index or its order ids in one group of join_orders (each made the aggregation
-// quadratic: 80,000 chosen client names 4.4 s, 145,000 chosen order ids 9.5 s). No result
-// depends on it: entries are numbered as their keys first come, equal hashes ordered by entry.
-inline std::uint64_t random_hash_seed() {
-    auto seed =
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-    try {
-        std::random_device device;
-        seed ^= std::uint64_t{device()} << 32 ^ device();
-    } catch (const std::exception&) {
-        // no entropy source: the clock alone
-    }
-    return seed;
-}
-inline const std::uint64_t kHashSeed = random_hash_seed();
 
 // The hash of a key (and a salt, e.g. the client of an order id): the seed and the salt mixed,
 // then the key's bytes taken eight at a time (a shorter key, or the end of a longer one, in one
