@@ -96,25 +96,23 @@ std::string period_label(int index, CohortPeriod period) {
 }
 
 std::string cohort_note(const CohortTable& table, Lang lang) {
-    static constexpr Localized kMonths = {
+    static constexpr Localized kNote = {
         "Clients whose first order came before {} are not shown ({} of them): the sheet covers "
-        "the last 120 months.",
-        "Не показаны клиенты, впервые купившие до {} ({}): лист охватывает последние 120 месяцев.",
+        "the last {} {}.",
+        "Не показаны клиенты, впервые купившие до {} ({}): лист охватывает последние {} {}.",
         "Asiakkaita, joiden ensimmäinen tilaus oli ennen {}, ei näytetä ({}): taulukko kattaa "
-        "viimeiset 120 kuukautta."};
-    static constexpr Localized kQuarters = {
-        "Clients whose first order came before {} are not shown ({} of them): the sheet covers "
-        "the last 40 quarters.",
-        "Не показаны клиенты, впервые купившие до {} ({}): лист охватывает последние 40 "
-        "кварталов.",
-        "Asiakkaita, joiden ensimmäinen tilaus oli ennen {}, ei näytetä ({}): taulukko kattaa "
-        "viimeiset 40 neljännestä."};
+        "viimeiset {} {}."};
+    // After 120 and 40 (genitive plural in Russian, partitive in Finnish).
+    static constexpr Localized kMonths = {"months", "месяцев", "kuukautta"};
+    static constexpr Localized kQuarters = {"quarters", "кварталов", "neljännestä"};
     if (table.earlier_clients == 0) {
         return {};
     }
-    const Localized& pattern = table.period == CohortPeriod::Month ? kMonths : kQuarters;
-    return fill_placeholders(pattern.in(lang), {period_label(table.oldest, table.period),
-                                                std::to_string(table.earlier_clients)});
+    const Localized& unit = table.period == CohortPeriod::Month ? kMonths : kQuarters;
+    return fill_placeholders(kNote.in(lang), {period_label(table.oldest, table.period),
+                                              std::to_string(table.earlier_clients),
+                                              std::to_string(max_cohort_periods(table.period)),
+                                              std::string(unit.in(lang))});
 }
 
 std::size_t max_cohort_periods(CohortPeriod period) {

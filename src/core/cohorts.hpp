@@ -21,7 +21,7 @@ std::string_view cohort_period_key(CohortPeriod period);
 std::optional<CohortPeriod> cohort_period_from_key(std::string_view key);
 
 // The cohorts of the last ten years before the analysis date at most: 120 months or 40
-// quarters (a date typed as 1025 for 2025 would otherwise ask for a sheet of a thousand years).
+// quarters (a date typed as 2205 for 2025, or 9999, would otherwise ask for a sheet of centuries).
 std::size_t max_cohort_periods(CohortPeriod period);
 
 struct CohortTable {

@@ -44,9 +44,10 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
 
     // Retention (rows 3 .. 3 + n, then the average), revenue below it, the curve below that.
     std::vector<Sequence<Any>> rows;
-    const auto title_row = [&](CohortText t) {
+    const auto title_row = [&](CohortText t, const std::string& after) {
         Sequence<Any> row = cells(width);
-        row.getArray()[0] = text(t);
+        const std::string title = cohort_text(t, period, lang);
+        row.getArray()[0] <<= to_ou(after.empty() ? title : title + ". " + after);
         rows.push_back(row);
     };
     const auto header_row = [&] {
@@ -69,11 +70,9 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
             rows.push_back(row);
         }
     };
-    title_row(CohortText::RetentionTitle);
-    if (const std::string note = cohort_note(table, lang); !note.empty()) {
-        rows.back().getArray()[0] <<=
-            to_ou(cohort_text(CohortText::RetentionTitle, period, lang) + " " + note);
-    }
+    // The retention title also says whom the table leaves out, if anybody.
+    const std::string note = cohort_note(table, lang);
+    title_row(CohortText::RetentionTitle, note);
     header_row();
     const sal_Int32 retention_first = static_cast<sal_Int32>(rows.size());
     cohort_rows(false);
@@ -93,7 +92,7 @@ write_cohort_sheet(const Reference<css::uno::XComponentContext>& context,
     }
     const sal_Int32 retention_last = static_cast<sal_Int32>(rows.size()) - 1;
     rows.push_back(cells(width));
-    title_row(CohortText::RevenueTitle);
+    title_row(CohortText::RevenueTitle, {});
     header_row();
     const sal_Int32 revenue_first = static_cast<sal_Int32>(rows.size());
     cohort_rows(true);
